@@ -1,0 +1,119 @@
+"""The `rusmon` command: etl, serve, status (and goals, export as they arrive)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+
+from etl.pipeline import EtlContext, RunResult, run_source
+from etl.sources import SOURCES
+from etl.warehouse.store import Warehouse
+from indicators.catalogue import catalogue
+from indicators.formatting import format_number
+from indicators.settings import load_settings
+
+
+def _etl(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if args.offline:
+        settings = replace(settings, offline=True)
+    names = args.sources or list(SOURCES)
+    unknown = [n for n in names if n not in SOURCES]
+    if unknown:
+        print(f"okänd källa: {', '.join(unknown)} (kända: {', '.join(SOURCES)})", file=sys.stderr)
+        return 2
+    if args.file and len(names) != 1:
+        print(
+            "--file kräver att exakt en källa anges, t.ex. rusmon etl ris --file FIL",
+            file=sys.stderr,
+        )
+        return 2
+    ctx = EtlContext(
+        settings=settings,
+        catalogue=catalogue(),
+        warehouse=Warehouse(settings.database_url),
+        files=tuple(args.file or ()),
+        force=args.force,
+    )
+    where = settings.duckdb_path or settings.database_url.split("@")[-1]
+    mode = "offline" if settings.offline else "online"
+    print(f"rusmon etl: {', '.join(names)} → {where} ({mode})", flush=True)
+    results = [run_source(ctx, name, SOURCES[name]) for name in names]
+    print_summary(results)
+    return 1 if any(r.failed for r in results) else 0
+
+
+def print_summary(results: list[RunResult]) -> None:
+    print("\nSammanfattning")
+    width = max(len(r.source) for r in results)
+    for r in results:
+        first_line = r.message.splitlines()[0] if r.message else ""
+        print(
+            f"  {r.source:<{width}}  {r.status:<9}  {format_number(r.rows):>9} rader  {first_line}"
+        )
+    failed = [r for r in results if r.failed]
+    if failed:
+        print(f"\n{len(failed)} källa/källor misslyckades; lagret är som före de körningarna.")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from dashboard.app import serve  # the dashboard only loads when it is asked for
+
+    serve(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from etl.status import print_status
+
+    return print_status(load_settings(), catalogue(), out=sys.stdout)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rusmon",
+        description="rusmon – indikatoruppföljning för regionala utvecklingsstrategier",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    etl = commands.add_parser("etl", help="ladda källor till lagret")
+    etl.add_argument(
+        "sources",
+        nargs="*",
+        metavar="KÄLLA",
+        help=f"en eller flera av: {', '.join(SOURCES)} (ingen = alla)",
+    )
+    etl.add_argument(
+        "--file",
+        action="append",
+        metavar="SÖKVÄG",
+        help="ladda just denna fil (kan upprepas; kräver en källa)",
+    )
+    etl.add_argument(
+        "--offline", action="store_true", help="rör aldrig nätet (samma som RUSMON_OFFLINE=1)"
+    )
+    etl.add_argument("--force", action="store_true", help="ladda om även om indata är oförändrade")
+    etl.set_defaults(handler=_etl)
+
+    serve = commands.add_parser("serve", help="starta dashboarden")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8050)
+    serve.add_argument("--debug", action="store_true", help="Dashs felsökningsläge")
+    serve.set_defaults(handler=_serve)
+
+    status = commands.add_parser(
+        "status", help="källor, indikatorer, färskhet och senaste körningar"
+    )
+    status.set_defaults(handler=_status)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

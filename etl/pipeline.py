@@ -1,0 +1,219 @@
+"""What every source run shares: inputs, the no-op check, one atomic save, the run log.
+
+A source's `run(ctx)` reads as *load inputs → process → save outputs*:
+
+    inputs = find_inputs(ctx)                       # raises NothingToLoad when there are none
+    if ctx.unchanged(SOURCE, inputs): return ctx.unchanged_result(SOURCE, inputs)
+    batch = process(inputs, ctx.catalogue)          # read, transform, validate; no writes
+    return ctx.save(SOURCE, inputs, batch)          # one transaction, logged
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TextIO
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from etl.errors import EtlError
+from etl.snapshots import SourceInput, utcnow
+from etl.warehouse.load import replace_where, upsert
+from etl.warehouse.schema import dim_mandate_period, dim_region, etl_run_log, source_input
+from etl.warehouse.store import Warehouse
+from indicators.catalogue import Catalogue
+from indicators.settings import Settings
+
+OK, UNCHANGED, SKIPPED, FAILED = "ok", "unchanged", "skipped", "failed"
+
+
+class NothingToLoad(Exception):
+    """No input for this source (e.g. offline with no snapshot): skip, do not fail."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Validated data ready to save: `save` writes it inside the caller's transaction."""
+
+    save: Callable[[Connection], int]
+    summary: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class RunResult:
+    source: str
+    status: str
+    rows: int
+    message: str
+    started_at: datetime
+    finished_at: datetime
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    @property
+    def failed(self) -> bool:
+        return self.status == FAILED
+
+
+@dataclass
+class EtlContext:
+    settings: Settings
+    catalogue: Catalogue
+    warehouse: Warehouse
+    files: tuple[str, ...] = ()  # --file: use exactly these inputs
+    force: bool = False  # reload even when the inputs are unchanged
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    started_at: datetime = field(default_factory=utcnow)
+
+    @property
+    def offline(self) -> bool:
+        return self.settings.offline
+
+    def say(self, source: str, message: str) -> None:
+        print(f"{source}: {message}", file=self.out, flush=True)
+
+    def unchanged(self, source: str, parser_version: str, inputs: list[SourceInput]) -> bool:
+        if self.force or not inputs:
+            return False
+        with self.warehouse.reading() as conn:
+            if conn is None or not _has_run_log(conn):
+                return False
+            rows = conn.execute(
+                sa.select(source_input.c.input_name, source_input.c.sha256).where(
+                    source_input.c.source == source
+                )
+            ).all()
+        loaded = {(name, sha) for name, sha in rows}
+        return all((i.name, f"{i.sha256}:{parser_version}") in loaded for i in inputs)
+
+    def save(
+        self, source: str, parser_version: str, inputs: list[SourceInput], batch: Batch
+    ) -> RunResult:
+        """Catalogue, data, input fingerprints and the run log in one transaction."""
+        for warning in batch.warnings:
+            self.say(source, f"varning: {warning}")
+        started = time.perf_counter()
+        with self.warehouse.transaction() as conn:
+            sync_catalogue(conn, self.catalogue)
+            rows = batch.save(conn)
+            _remember_inputs(conn, source, parser_version, inputs)
+            result = self._result(source, OK, rows, batch.summary)
+            record_run(conn, result)
+        self.say(source, f"sparat i lagret på {time.perf_counter() - started:.1f} s")
+        return result
+
+    def _result(self, source: str, status: str, rows: int, message: str) -> RunResult:
+        return RunResult(source, status, rows, message, self.started_at, utcnow())
+
+    def log_only(self, source: str, status: str, message: str) -> RunResult:
+        """Record a run that loaded nothing (unchanged, skipped, failed) on its own."""
+        result = self._result(source, status, 0, message)
+        try:
+            with self.warehouse.transaction() as conn:
+                record_run(conn, result)
+        except Exception as error:  # the outcome is still printed; the log is best effort here
+            self.say(source, f"kunde inte skriva körloggen: {error}")
+        return result
+
+
+def _has_run_log(conn: Connection) -> bool:
+    return sa.inspect(conn).has_table(etl_run_log.name)
+
+
+def _remember_inputs(
+    conn: Connection, source: str, parser_version: str, inputs: list[SourceInput]
+) -> None:
+    frame = pd.DataFrame(
+        [
+            {
+                "source": source,
+                "input_name": i.name,
+                # The parser version is part of the fingerprint: a fixed parser reloads.
+                "sha256": f"{i.sha256}:{parser_version}",
+                "origin": i.origin,
+                "accessed_at": i.accessed_at,
+                "loaded_at": utcnow(),
+            }
+            for i in inputs
+        ],
+        columns=[c.name for c in source_input.columns],
+    )
+    upsert(conn, source_input, frame)
+
+
+def record_run(conn: Connection, result: RunResult) -> None:
+    conn.execute(
+        sa.insert(etl_run_log).values(
+            run_id=result.run_id,
+            source=result.source,
+            started_at=result.started_at,
+            finished_at=result.finished_at,
+            status=result.status,
+            rows=result.rows,
+            message=result.message,
+        )
+    )
+
+
+def sync_catalogue(conn: Connection, catalogue: Catalogue) -> None:
+    """Write the catalogue's regions and mandate periods, so the views can join them."""
+    regions = pd.DataFrame(
+        [
+            {
+                "region_code": r.code,
+                "name_sv": r.name_sv,
+                "name_en": r.name_en,
+                "level": r.level,
+                "parent_code": r.parent_code,
+                "country_code": r.country_code,
+                "scb_code": r.scb_code,
+                "kolada_code": r.kolada_code,
+            }
+            for r in catalogue.regions.regions.values()
+        ]
+    )
+    replace_where(conn, dim_region, sa.true(), regions)
+    periods = pd.DataFrame(
+        [
+            {
+                "mandate_period": p.id,
+                "first_year": p.first_year,
+                "last_year": p.last_year,
+                "election_date": p.election_date,
+            }
+            for p in catalogue.mandate_periods
+        ]
+    )
+    replace_where(conn, dim_mandate_period, sa.true(), periods)
+
+
+def run_source(ctx: EtlContext, source: str, job: Callable[[EtlContext], RunResult]) -> RunResult:
+    """Run one source; whatever happens, the outcome is printed and logged."""
+    ctx.started_at = utcnow()
+    try:
+        result = job(ctx)
+    except NothingToLoad as reason:
+        result = ctx.log_only(source, SKIPPED, str(reason))
+    except EtlError as error:
+        result = ctx.log_only(source, FAILED, error.message)
+    except Exception as error:  # a bug must still leave a trace in the run log
+        detail = "".join(traceback.format_exception_only(error)).strip()
+        ctx.say(source, traceback.format_exc())
+        result = ctx.log_only(source, FAILED, f"oväntat fel: {detail}")
+    ctx.say(source, f"{_STATUS_TEXT[result.status]}: {result.message}")
+    return result
+
+
+_STATUS_TEXT = {
+    OK: "klart",
+    UNCHANGED: "oförändrat",
+    SKIPPED: "hoppades över",
+    FAILED: "MISSLYCKADES",
+}

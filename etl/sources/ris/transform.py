@@ -1,0 +1,220 @@
+"""Turn a RIS workbook into one edition's tables (pure: DataFrames in, DataFrames out).
+
+Step 1, `canonical_rows`: the located sheet as one row per cell of data, with the
+spreadsheet line number kept for error messages. Step 2, after validation,
+`build_edition`: the values, regions, indicators and groups of the edition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from etl.errors import SourceError
+from etl.sources.ris.layouts import Located, describe_headers, locate
+from indicators.catalogue import Catalogue
+from indicators.models import RisFramework
+
+SOURCE = "ris"
+GROUPS = ("Leader", "Strong", "Moderate", "Emerging")
+# Performance groups by the RII relative to the EU in the same year (RIS methodology);
+# used only when a file does not publish the groups. On RIS 2023 this reproduces all 244
+# published groups.
+LEADER_ABOVE, STRONG_FROM, MODERATE_FROM = 125.0, 100.0, 70.0
+CODE_AND_LABEL = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)*|[A-Z]{2,4})\b\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class RisEdition:
+    edition: int
+    base_year: int
+    layout: str
+    framework: RisFramework
+    values: pd.DataFrame  # year, region_code, indicator_code, value
+    regions: pd.DataFrame  # region_code, region_name, performance_group
+    indicators: pd.DataFrame  # indicator_code, indicator_name, name_sv, dimension
+    groups_published: bool
+    warnings: tuple[str, ...] = ()
+
+
+def locate_layout(sheets: dict[str, pd.DataFrame], file_name: str) -> Located:
+    located = locate(sheets)
+    if located is None:
+        raise SourceError(
+            SOURCE,
+            f"{file_name}: okänt format på RIS-databasen. Hittade {describe_headers(sheets)}. "
+            "Kända format: RIS 2023 (Indicator, Year, Region, RegionName, Value, "
+            "performance group), "
+            "RIS 2025 (Region code, Indicator code, Year, Value relative to EU in ÅÅÅÅ) och "
+            "RIS 2021 EIS_Data (Region, RegionName, Indicator, Year, Value, Perf).",
+        )
+    return located
+
+
+def split_indicator(text: str) -> tuple[str, str]:
+    """'3.3.2 Trademark applications (Regional)' -> ('3.3.2', 'Trademark applications')."""
+    hit = CODE_AND_LABEL.match(text)
+    if not hit:
+        return text.strip(), ""
+    # NOTE: RIS 2023 spells one structural code "5.1,7"; a comma is a typo for a dot.
+    code = hit.group(1).replace(",", ".")
+    label = re.sub(r"\s*\((Regional|SD)\)\s*$", "", hit.group(2)).strip()
+    return code, label
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _texts(cells: list[object]) -> list[str]:
+    cache: dict[object, str] = {}  # few distinct values per column: convert each once
+    return [cache[c] if c in cache else cache.setdefault(c, _text(c)) for c in cells]
+
+
+def canonical_rows(sheets: dict[str, pd.DataFrame], located: Located) -> pd.DataFrame:
+    """One row per data line with text fields trimmed and `value` parsed where numeric."""
+    frame = sheets[located.sheet].iloc[located.header_row + 1 :]
+    out = pd.DataFrame({"line": frame.index.to_numpy() + 1})  # 1-based spreadsheet line
+    for field_name in ("year", "region_code", "region_name", "indicator", "group", "zone"):
+        if field_name in located.columns:
+            column = frame.iloc[:, located.columns[field_name]].tolist()
+            out[field_name] = _texts(column)
+        else:
+            out[field_name] = ""
+    raw_values = frame.iloc[:, located.columns["value"]]
+    out["value_text"] = _texts(raw_values.tolist())
+    out["value"] = pd.to_numeric(
+        out["value_text"].str.replace(",", ".", regex=False), errors="coerce"
+    ).astype(float)
+    out = out[(out["indicator"] != "") | (out["region_code"] != "") | (out["value_text"] != "")]
+    split = {text: split_indicator(text) for text in set(out["indicator"].tolist())}
+    out["code"] = out["indicator"].map(lambda t: split[t][0])
+    out["label"] = out["indicator"].map(lambda t: split[t][1])
+    out["year_number"] = pd.to_numeric(out["year"], errors="coerce")
+    return out.reset_index(drop=True)
+
+
+def map_unique(column: pd.Series, function) -> pd.Series:
+    """`column.map(function)`, calling `function` once per distinct value."""
+    return column.map({value: function(value) for value in set(column.tolist())})
+
+
+def normalise_group(text: str) -> str | None:
+    """'Strong +', 'Strong Innovator', 'strong' -> 'Strong'; 'EU' or '' -> None."""
+    lowered = text.lower()
+    for group in GROUPS:
+        if group.lower() in lowered:
+            return group
+    return None
+
+
+def group_from_relative_rii(relative: float) -> str:
+    if relative > LEADER_ABOVE:
+        return "Leader"
+    if relative >= STRONG_FROM:
+        return "Strong"
+    if relative >= MODERATE_FROM:
+        return "Moderate"
+    return "Emerging"
+
+
+def derive_groups(values: pd.DataFrame) -> dict[str, str]:
+    """Groups from the last year's RII relative to the EU, for files that do not publish them."""
+    rii = values[values["indicator_code"] == "RII"]
+    if rii.empty:
+        return {}
+    last = rii[rii["year"] == rii["year"].max()].set_index("region_code")["value"]
+    if "EU" not in last.index or last["EU"] <= 0:
+        return {}
+    relative = last / last["EU"] * 100
+    return {
+        code: group_from_relative_rii(rel)
+        for code, rel in relative.items()
+        if code != "EU" and last[code] > 0  # a zero RII means no data, not a weak region
+    }
+
+
+def base_year_of(values: pd.DataFrame, stated: int | None) -> int:
+    """The year in which the EU's RII is 100, else the stated or the first year."""
+    eu = values[(values["region_code"] == "EU") & (values["indicator_code"] == "RII")]
+    at_100 = eu[(eu["value"] - 100).abs() < 0.005]
+    if not at_100.empty:
+        return int(at_100["year"].min())
+    return stated if stated is not None else int(values["year"].min())
+
+
+def loaded_rows(rows: pd.DataFrame, framework: RisFramework) -> pd.DataFrame:
+    """The rows of catalogue series that carry a published value."""
+    lookup = framework.series_by_code()
+    keep = rows[rows["code"].isin(lookup.keys()) & rows["value"].notna()].copy()
+    keep["indicator_code"] = keep["code"].map(lambda c: lookup[c].code)
+    return keep
+
+
+def build_edition(
+    rows: pd.DataFrame, located: Located, framework: RisFramework, catalogue: Catalogue
+) -> RisEdition:
+    keep = loaded_rows(rows, framework)
+    values = pd.DataFrame(
+        {
+            "year": keep["year_number"].astype(int),
+            "region_code": keep["region_code"],
+            "indicator_code": keep["indicator_code"],
+            "value": keep["value"].astype(float),
+        }
+    ).reset_index(drop=True)
+    edition = int(values["year"].max())
+
+    # NOTE: RIS 2023 gives Estonia "Strong" on its structural "5.x (SD)" rows and
+    # "Moderate" on its RII rows; the group of the scoreboard series is the one that counts.
+    published = {
+        code: normalise_group(group)
+        for code, group in zip(keep["region_code"].tolist(), keep["group"].tolist(), strict=True)
+    }
+    groups_published = any(g is not None for g in published.values())
+    groups = published if groups_published else derive_groups(values)
+
+    names = (
+        rows[rows["region_name"] != ""].groupby("region_code")["region_name"].agg("first").to_dict()
+    )
+    region_codes = sorted(set(values["region_code"]))
+    regions = pd.DataFrame(
+        {
+            "region_code": region_codes,
+            "region_name": [names.get(c) or _registry_name(catalogue, c) for c in region_codes],
+            "performance_group": [groups.get(c) for c in region_codes],
+        }
+    )
+
+    published_labels = keep.groupby("indicator_code")["label"].agg("first").to_dict()
+    present = set(values["indicator_code"].tolist())
+    series = [s for s in framework.series if s.code in present]
+    indicators = pd.DataFrame(
+        {
+            "indicator_code": [s.code for s in series],
+            "indicator_name": [published_labels.get(s.code) or s.name_en for s in series],
+            "name_sv": [s.name_sv for s in series],
+            "dimension": [s.dimension for s in series],
+        }
+    )
+    return RisEdition(
+        edition=edition,
+        base_year=base_year_of(values, located.layout.base_year(located.header)),
+        layout=located.layout.name,
+        framework=framework,
+        values=values,
+        regions=regions,
+        indicators=indicators,
+        groups_published=groups_published,
+    )
+
+
+def _registry_name(catalogue: Catalogue, code: str) -> str:
+    region = catalogue.regions.get(code)
+    return region.name_en if region else code

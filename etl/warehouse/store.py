@@ -1,0 +1,175 @@
+"""The ETL's handle on the warehouse: atomic write transactions and read-only looks.
+
+Any SQLAlchemy URL works. On a server database (PostgreSQL) a write is one transaction.
+A DuckDB file cannot be opened by anyone while a process holds it read-write, not even
+read-only, so a write to a DuckDB file works on a staging copy that replaces the file
+atomically when the transaction commits: the dashboard keeps reading the old file until
+then, and a crash (even kill -9) leaves the old file untouched.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import NullPool, StaticPool
+
+from etl.warehouse.schema import SCHEMA_VERSION, metadata, rusmon_meta
+from indicators.settings import duckdb_file
+
+
+class SchemaMismatch(RuntimeError):
+    pass
+
+
+def view_definitions() -> list[tuple[str, str]]:
+    """(view name, CREATE VIEW statement) in creation order, from views/*.sql."""
+    folder = resources.files("etl.warehouse") / "views"
+    views = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".sql"):
+            sql = entry.read_text(encoding="utf-8")
+            name = sql.split("CREATE VIEW", 1)[1].split()[0]
+            views.append((name, sql))
+    return views
+
+
+def _views_fingerprint(views: list[tuple[str, str]]) -> str:
+    return hashlib.sha256("\n".join(sql for _, sql in views).encode()).hexdigest()
+
+
+def _meta(conn: Connection, key: str) -> str | None:
+    query = sa.select(rusmon_meta.c.value).where(rusmon_meta.c.key == key)
+    return conn.execute(query).scalar()
+
+
+def _set_meta(conn: Connection, key: str, value: str) -> None:
+    conn.execute(sa.delete(rusmon_meta).where(rusmon_meta.c.key == key))
+    conn.execute(sa.insert(rusmon_meta).values(key=key, value=value))
+
+
+def prepare_schema(conn: Connection) -> None:
+    """Create missing tables and (re)create the public views when their SQL changed."""
+    metadata.create_all(conn)
+    version = _meta(conn, "schema_version")
+    if version is None:
+        _set_meta(conn, "schema_version", SCHEMA_VERSION)
+    elif version != SCHEMA_VERSION:
+        raise SchemaMismatch(
+            f"lagret har schemaversion {version}, koden väntar {SCHEMA_VERSION}: "
+            "bygg om lagret (ta bort filen eller databasen och kör rusmon etl)"
+        )
+    views = view_definitions()
+    fingerprint = _views_fingerprint(views)
+    if _meta(conn, "views_sha256") != fingerprint:
+        for name, _ in reversed(views):
+            conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
+        for _, sql in views:
+            conn.exec_driver_sql(sql)
+        _set_meta(conn, "views_sha256", fingerprint)
+
+
+@contextmanager
+def _exclusive_lock(path: Path) -> Iterator[None]:
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Väntar på att en annan laddning av lagret blir klar …", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class Warehouse:
+    """Open with a SQLAlchemy URL; `transaction()` for writes, `reading()` for reads."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.file = duckdb_file(url)
+        self._engine: Engine | None = None
+        if self.file is None:
+            # In-memory DuckDB lives in one connection; server databases pool as usual.
+            pool = {"poolclass": StaticPool} if url.startswith("duckdb:") else {}
+            self._engine = sa.create_engine(url, **pool)
+
+    @property
+    def exists(self) -> bool:
+        return self.file.exists() if self.file is not None else True
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """All-or-nothing: readers see the old state until this block returns without error."""
+        if self._engine is not None:
+            with self._engine.begin() as conn:
+                prepare_schema(conn)
+                yield conn
+            return
+        with self._staged_file() as conn:
+            yield conn
+
+    @contextmanager
+    def _staged_file(self) -> Iterator[Connection]:
+        target = self.file
+        assert target is not None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _exclusive_lock(target.with_name(target.name + ".lock")):
+            for leftover in target.parent.glob(f".{target.name}.*.staging*"):
+                leftover.unlink()  # from a writer that died; we hold the lock, so none is alive
+            staging = target.with_name(f".{target.name}.{os.getpid()}.staging")
+            if target.exists():
+                shutil.copyfile(target, staging)
+            engine = sa.create_engine(f"duckdb:///{staging}", poolclass=NullPool)
+            try:
+                with engine.begin() as conn:
+                    prepare_schema(conn)
+                    yield conn
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("CHECKPOINT")
+            except BaseException:
+                engine.dispose()
+                staging.unlink(missing_ok=True)
+                raise
+            engine.dispose()
+            _fsync(staging)
+            os.replace(staging, target)
+            _fsync(target.parent)
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection | None]:
+        """A read-only connection, or None when no warehouse has been built yet."""
+        if self._engine is not None:
+            with self._engine.connect() as conn:
+                yield conn
+            return
+        assert self.file is not None
+        if not self.file.exists():
+            yield None
+            return
+        engine = sa.create_engine(
+            f"duckdb:///{self.file}", connect_args={"read_only": True}, poolclass=NullPool
+        )
+        try:
+            with engine.connect() as conn:
+                yield conn
+        finally:
+            engine.dispose()

@@ -1,0 +1,36 @@
+"""Numbers and dates the way Swedish readers expect them (decimal comma, space for thousands).
+
+English output uses a decimal point and comma grouping.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+NBSP = "\u00a0"  # keeps "1 234" on one line
+MINUS = "\u2212"  # a real minus sign, as in Swedish typesetting
+
+
+def format_number(value: float | int | None, decimals: int = 0, lang: str = "sv") -> str:
+    """1234.5 -> '1 234,5' (sv) or '1,234.5' (en); None/NaN -> '–'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    rounded = round(float(value), decimals)
+    text = f"{abs(rounded):,.{decimals}f}"
+    if lang == "sv":
+        text = text.replace(",", NBSP).replace(".", ",")
+    return (MINUS if rounded < 0 else "") + text
+
+
+def format_percent(value: float | None, decimals: int = 0, lang: str = "sv") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{format_number(value, decimals, lang)}{NBSP}%"
+
+
+def format_date(value: date | datetime | None, lang: str = "sv") -> str:
+    """ISO dates read well in both languages and sort correctly."""
+    if value is None:
+        return "–"
+    return value.strftime("%Y-%m-%d")

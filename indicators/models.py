@@ -1,0 +1,126 @@
+"""The catalogue's building blocks: plain, immutable records read from the YAML files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+LANGUAGES = ("sv", "en")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str  # NUTS code: SE, SE3, SE33, SE331; EU for the EU average
+    name_sv: str
+    name_en: str
+    level: int | None  # NUTS level (0 = country); None for the EU
+    parent_code: str | None = None
+    country_code: str | None = None
+    scb_code: str | None = None  # SCB länskod, e.g. "24"
+    kolada_code: str | None = None  # Kolada id, "00" + länskod
+
+    def name(self, lang: str = "sv") -> str:
+        return self.name_en if lang == "en" else self.name_sv
+
+
+@dataclass(frozen=True)
+class RisSeries:
+    code: str  # RII or the scoreboard number, e.g. 3.3.2
+    name_sv: str
+    name_en: str
+    short_sv: str
+    short_en: str
+    dimension: str | None = None
+    caveats: tuple[str, ...] = ()
+    source_codes: tuple[str, ...] = ()  # other spellings of the code in source files
+
+    def name(self, lang: str = "sv") -> str:
+        return self.name_en if lang == "en" else self.name_sv
+
+    def short(self, lang: str = "sv") -> str:
+        return self.short_en if lang == "en" else self.short_sv
+
+
+@dataclass(frozen=True)
+class RisFramework:
+    """One EIS measurement framework; the editions that use it share its codes."""
+
+    name: str
+    editions: tuple[int, ...]
+    dimensions: dict[str, tuple[str, str]]  # code -> (sv, en)
+    series: tuple[RisSeries, ...]
+    not_loaded_codes: frozenset[str] = frozenset()
+    not_loaded_patterns: tuple[str, ...] = ()
+
+    def series_by_code(self) -> dict[str, RisSeries]:
+        lookup = {s.code: s for s in self.series}
+        for s in self.series:
+            for alias in s.source_codes:
+                lookup[alias] = s
+        return lookup
+
+    def is_recognised_unloaded(self, code: str) -> bool:
+        return code in self.not_loaded_codes or any(
+            re.fullmatch(p, code) for p in self.not_loaded_patterns
+        )
+
+    def dimension_name(self, code: str | None, lang: str = "sv") -> str:
+        if code is None or code not in self.dimensions:
+            return ""
+        sv, en = self.dimensions[code]
+        return en if lang == "en" else sv
+
+
+@dataclass(frozen=True)
+class MandatePeriod:
+    id: str  # "2023-2026"
+    first_year: int
+    last_year: int
+    election_date: date
+    term_start: date
+    term_end: date
+
+    def contains_year(self, year: int) -> bool:
+        return self.first_year <= year <= self.last_year
+
+
+@dataclass(frozen=True)
+class Caveat:
+    id: str
+    text_sv: str
+    text_en: str
+
+    def text(self, lang: str = "sv", **values: str) -> str:
+        template = self.text_en if lang == "en" else self.text_sv
+        return template.format(**values) if values else template
+
+
+@dataclass(frozen=True)
+class RegionRegistry:
+    regions: dict[str, Region] = field(default_factory=dict)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.regions
+
+    def __getitem__(self, code: str) -> Region:
+        return self.regions[code]
+
+    def get(self, code: str) -> Region | None:
+        return self.regions.get(code)
+
+    def children(self, code: str) -> list[Region]:
+        return [r for r in self.regions.values() if r.parent_code == code]
+
+    def by_scb_code(self) -> dict[str, Region]:
+        return {r.scb_code: r for r in self.regions.values() if r.scb_code}
+
+    def by_kolada_code(self) -> dict[str, Region]:
+        return {r.kolada_code: r for r in self.regions.values() if r.kolada_code}
+
+    def swedish(self, level: int | None = None) -> list[Region]:
+        return [
+            r
+            for r in self.regions.values()
+            if r.country_code == "SE" and (level is None or r.level == level)
+        ]

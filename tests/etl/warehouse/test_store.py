@@ -1,0 +1,108 @@
+"""The warehouse store: atomic writes to a real DuckDB file, read-only reads, schema upkeep."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from etl.snapshots import sha256_of
+from etl.warehouse.schema import etl_run_log, rusmon_meta
+from etl.warehouse.store import SchemaMismatch, Warehouse
+
+ROW = {
+    "run_id": "r1", "source": "ris", "started_at": pd.Timestamp("2026-01-01").to_pydatetime(),
+    "finished_at": pd.Timestamp("2026-01-01").to_pydatetime(), "status": "ok", "rows": 1,
+    "message": "test",
+}  # fmt: skip
+
+
+def count_runs(warehouse: Warehouse) -> int:
+    with warehouse.reading() as conn:
+        return conn.execute(sa.text("SELECT COUNT(*) FROM etl_run")).scalar()
+
+
+def test_a_new_file_gets_tables_and_public_views(tmp_path):
+    warehouse = Warehouse(f"duckdb:///{tmp_path / 'w.duckdb'}")
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**ROW))
+    with warehouse.reading() as conn:
+        views = set(pd.read_sql_query(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = 'VIEW'", conn
+        )["table_name"])  # fmt: skip
+    assert {"region", "ris_score", "ris_region_group", "ris_leader_ratio", "etl_run"} <= views
+    assert count_runs(warehouse) == 1
+
+
+def test_reading_before_anything_was_built_says_so_instead_of_creating_a_file(tmp_path):
+    path = tmp_path / "none.duckdb"
+    with Warehouse(f"duckdb:///{path}").reading() as conn:
+        assert conn is None
+    assert not path.exists()
+
+
+def test_a_failed_transaction_leaves_the_file_byte_for_byte_as_it_was(tmp_path):
+    path = tmp_path / "w.duckdb"
+    warehouse = Warehouse(f"duckdb:///{path}")
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**ROW))
+    before = sha256_of(path)
+    with pytest.raises(RuntimeError), warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": "r2"}))
+        raise RuntimeError("the load broke halfway")
+    assert sha256_of(path) == before
+    assert count_runs(warehouse) == 1
+    assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+
+
+def test_a_reader_keeps_its_view_while_a_writer_commits(tmp_path):
+    path = tmp_path / "w.duckdb"
+    warehouse = Warehouse(f"duckdb:///{path}")
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**ROW))
+    with warehouse.reading() as reader:  # the file is open read-only during the whole write
+        with warehouse.transaction() as writer:
+            writer.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": "r2"}))
+        assert reader.execute(sa.text("SELECT COUNT(*) FROM etl_run")).scalar() == 1
+    assert count_runs(warehouse) == 2
+
+
+def test_a_writer_killed_mid_load_leaves_the_warehouse_intact(tmp_path):
+    path = tmp_path / "w.duckdb"
+    warehouse = Warehouse(f"duckdb:///{path}")
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**ROW))
+    before = sha256_of(path)
+    script = textwrap.dedent(f"""
+        import os, sqlalchemy as sa
+        from etl.warehouse.store import Warehouse
+        with Warehouse("duckdb:///{path}").transaction() as conn:
+            conn.execute(sa.text("DELETE FROM etl_run_log"))
+            os.kill(os.getpid(), 9)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], check=False)
+    assert done.returncode == -9
+    assert sha256_of(path) == before
+    with warehouse.transaction() as conn:  # the next writer cleans up the dead one's staging copy
+        pass
+    assert count_runs(warehouse) == 1
+    assert not [p for p in os.listdir(tmp_path) if "staging" in p]
+
+
+def test_a_warehouse_from_another_schema_version_is_refused_with_advice(tmp_path):
+    warehouse = Warehouse(f"duckdb:///{tmp_path / 'w.duckdb'}")
+    with warehouse.transaction() as conn:
+        conn.execute(sa.update(rusmon_meta).where(rusmon_meta.c.key == "schema_version")
+                     .values(value="0"))  # fmt: skip
+    with pytest.raises(SchemaMismatch, match="bygg om lagret"), warehouse.transaction():
+        pass
+
+
+def test_an_in_memory_duckdb_keeps_its_data_between_transactions():
+    warehouse = Warehouse("duckdb:///:memory:")
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**ROW))
+    assert count_runs(warehouse) == 1
