@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"  # keeps "1 234" on one line
 MINUS = "\u2212"  # a real minus sign, as in Swedish typesetting
@@ -16,7 +17,9 @@ def format_number(value: float | int | None, decimals: int = 0, lang: str = "sv"
     """1234.5 -> '1 234,5' (sv) or '1,234.5' (en); None/NaN -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    rounded = round(float(value), decimals)
+    # Round half up on the shortest decimal form, as people do: 125.85 -> 125.9.
+    exact = Decimal(repr(float(value)))
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{abs(rounded):,.{decimals}f}"
     if lang == "sv":
         text = text.replace(",", NBSP).replace(".", ",")

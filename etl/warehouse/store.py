@@ -108,9 +108,10 @@ class Warehouse:
         self.file = duckdb_file(url)
         self._engine: Engine | None = None
         if self.file is None:
-            # In-memory DuckDB lives in one connection; server databases pool as usual.
-            pool = {"poolclass": StaticPool} if url.startswith("duckdb:") else {}
-            self._engine = sa.create_engine(url, **pool)
+            # In-memory DuckDB lives in one connection. The ETL opens few connections to a
+            # server database, so none is kept open between uses.
+            pool = StaticPool if url.startswith("duckdb:") else NullPool
+            self._engine = sa.create_engine(url, poolclass=pool)
 
     @property
     def exists(self) -> bool:

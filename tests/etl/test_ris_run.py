@@ -29,10 +29,12 @@ def last_runs(settings) -> list[tuple]:
 def test_loading_the_real_file_fills_the_public_views(ris_warehouse):
     assert ris_fingerprint(ris_warehouse)[0] == 43_296
     with Warehouse(ris_warehouse.database_url).reading() as conn:
-        leaders = conn.execute(sa.text(
-            "SELECT COUNT(*) FROM ris_region_group WHERE edition = 2023 "
-            "AND performance_group = 'Leader'"
-        )).scalar()  # fmt: skip
+        leaders = conn.execute(
+            sa.text(
+                "SELECT COUNT(*) FROM ris_region_group WHERE edition = 2023 "
+                "AND performance_group = 'Leader'"
+            )
+        ).scalar()
         edition = conn.execute(sa.text("SELECT base_year, source_file FROM ris_edition")).one()
     assert leaders == 36
     assert tuple(edition) == (2016, "RIS_2023.xlsx")
@@ -95,8 +97,11 @@ def test_the_command_exits_non_zero_and_names_the_file_when_it_is_not_a_workbook
     env = {"PATH": "/usr/bin:/bin", "RUSMON_DATABASE_URL": f"duckdb:///{tmp_path / 'w.duckdb'}"}
     done = subprocess.run(
         [sys.executable, "-m", "etl.cli", "etl", "ris", "--file", str(bad), "--offline"],
-        capture_output=True, text=True, env=env, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert done.returncode == 1
     assert "RIS_2025.xlsx: kan inte läsas som Excel-arbetsbok" in done.stdout
     assert "MISSLYCKADES" in done.stdout

@@ -55,9 +55,14 @@ def read_workbook(path: Path) -> dict[str, pd.DataFrame]:
     try:
         # keep_default_na=False: a cell saying "n/a" or "NA" is text to report, not a blank.
         sheets = pd.read_excel(
-            path, sheet_name=None, header=None, engine="calamine", dtype=object,
-            keep_default_na=False, na_values=[],
-        )  # fmt: skip
+            path,
+            sheet_name=None,
+            header=None,
+            engine="calamine",
+            dtype=object,
+            keep_default_na=False,
+            na_values=[],
+        )
     except Exception as exc:  # calamine raises its own types for corrupt or non-Excel files
         raise SourceError(
             SOURCE, f"{path.name}: kan inte läsas som Excel-arbetsbok: {exc}"

@@ -14,10 +14,14 @@ from etl.warehouse.schema import etl_run_log, rusmon_meta
 from etl.warehouse.store import SchemaMismatch, Warehouse
 
 ROW = {
-    "run_id": "r1", "source": "ris", "started_at": pd.Timestamp("2026-01-01").to_pydatetime(),
-    "finished_at": pd.Timestamp("2026-01-01").to_pydatetime(), "status": "ok", "rows": 1,
+    "run_id": "r1",
+    "source": "ris",
+    "started_at": pd.Timestamp("2026-01-01").to_pydatetime(),
+    "finished_at": pd.Timestamp("2026-01-01").to_pydatetime(),
+    "status": "ok",
+    "rows": 1,
     "message": "test",
-}  # fmt: skip
+}
 
 
 def count_runs(warehouse: Warehouse) -> int:
@@ -30,9 +34,11 @@ def test_a_new_file_gets_tables_and_public_views(tmp_path):
     with warehouse.transaction() as conn:
         conn.execute(sa.insert(etl_run_log).values(**ROW))
     with warehouse.reading() as conn:
-        views = set(pd.read_sql_query(
-            "SELECT table_name FROM information_schema.tables WHERE table_type = 'VIEW'", conn
-        )["table_name"])  # fmt: skip
+        views = set(
+            pd.read_sql_query(
+                "SELECT table_name FROM information_schema.tables WHERE table_type = 'VIEW'", conn
+            )["table_name"]
+        )
     assert {"region", "ris_score", "ris_region_group", "ris_leader_ratio", "etl_run"} <= views
     assert count_runs(warehouse) == 1
 
@@ -95,8 +101,9 @@ def test_a_writer_killed_mid_load_leaves_the_warehouse_intact(tmp_path):
 def test_a_warehouse_from_another_schema_version_is_refused_with_advice(tmp_path):
     warehouse = Warehouse(f"duckdb:///{tmp_path / 'w.duckdb'}")
     with warehouse.transaction() as conn:
-        conn.execute(sa.update(rusmon_meta).where(rusmon_meta.c.key == "schema_version")
-                     .values(value="0"))  # fmt: skip
+        conn.execute(
+            sa.update(rusmon_meta).where(rusmon_meta.c.key == "schema_version").values(value="0")
+        )
     with pytest.raises(SchemaMismatch, match="bygg om lagret"), warehouse.transaction():
         pass
 

@@ -1,0 +1,272 @@
+"""Jämför med innovationsledare: from the chosen region, edition and year to everything shown.
+
+`compare_view` is a plain function (reader and catalogue in, figures and components out),
+so it is tested without a browser; `register` wires it to the page's components.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import Dash, Input, Output, State, html
+
+from dashboard import ids
+from dashboard.components.table import simple_table
+from dashboard.data_access import ris
+from dashboard.data_access.reader import WarehouseReader
+from dashboard.figures.common import empty_figure
+from dashboard.figures.leader_bars import leader_ratio_bars
+from dashboard.figures.rii_trend import rii_trend
+from dashboard.i18n import t
+from indicators.catalogue import Catalogue
+from indicators.formatting import format_date, format_number, format_percent
+
+CONSTANT_MARK, CAP_MARK = "†", "▲"
+DEFAULT_REGION = "SE33"
+
+
+@dataclass
+class CompareView:
+    heading: list
+    card: list
+    bars: go.Figure
+    caveats: list
+    source: str
+    table: list
+    trend: go.Figure
+
+
+def region_options(reader: WarehouseReader, edition: int, lang: str) -> list[dict]:
+    """Swedish regions first (the users' own), then the rest of Europe by code."""
+    frame = ris.regions(reader, edition)
+    if frame.empty:
+        return []
+    name = frame["name_en"] if lang == "en" else frame["name_sv"]
+    frame = frame.assign(
+        label=name + " (" + frame["region_code"] + ")",
+        swedish=frame["country_code"] == "SE",
+    ).sort_values(["swedish", "region_code"], ascending=[False, True])
+    return [{"label": r.label, "value": r.region_code} for r in frame.itertuples()]
+
+
+def year_options(reader: WarehouseReader, edition: int) -> list[int]:
+    row = ris.editions(reader)
+    row = row[row["edition"] == edition]
+    if row.empty:
+        return []
+    return list(range(int(row["last_year"].iloc[0]), int(row["first_year"].iloc[0]) - 1, -1))
+
+
+def _region_name(catalogue: Catalogue, reader: WarehouseReader, code: str, lang: str) -> str:
+    region = catalogue.regions.get(code)
+    return region.name(lang) if region else code
+
+
+def _bar_labels(comparison: pd.DataFrame, catalogue: Catalogue, edition: int, lang: str):
+    labels = []
+    for row in comparison.itertuples():
+        series = catalogue.ris_series(edition, row.indicator_code)
+        label = series.short(lang) if series else row.indicator_code
+        marks = ""
+        if series and "constant_over_time" in series.caveats:
+            marks += " " + CONSTANT_MARK
+        if row.at_cap:
+            marks += " " + CAP_MARK
+        labels.append(label + marks)
+    return labels
+
+
+def _card(summary: ris.RiiSummary | None, year: int, lang: str, ratio: float | None) -> list:
+    if summary is None:
+        return []
+    group = t(f"group.{summary.group}" if summary.group else "group.none", lang)
+    lines = [
+        html.Div(t("card.rii", lang, year=year), className="card-label"),
+        html.Div(format_number(summary.value, 1, lang), className="card-value"),
+    ]
+    texts = []
+    if summary.relative_to_eu is not None:
+        texts.append(
+            t("card.relative", lang, percent=format_percent(summary.relative_to_eu, 0, lang))
+        )
+    if ratio is not None:
+        texts.append(t("card.ratio", lang, ratio=format_number(ratio, 2, lang)))
+    lines += [html.Div(text, className="card-line") for text in texts]
+    lines.append(
+        html.Div(
+            [html.Span(t("card.group", lang) + ": "), html.Strong(group)], className="card-line"
+        )
+    )
+    if summary.rank is not None:
+        lines.append(
+            html.Div(
+                t("card.rank", lang, rank=summary.rank, n=summary.ranked), className="card-line"
+            )
+        )
+    if summary.first_value is not None and summary.first_year != year:
+        change = summary.value - summary.first_value
+        signed = ("+" if change > 0 else "") + format_number(change, 1, lang)
+        lines.append(
+            html.Div(
+                t("card.change", lang, year=summary.first_year, change=signed),
+                className="card-line",
+            )
+        )
+    return [html.Div(lines, className="card")]
+
+
+def caveats(
+    comparison: pd.DataFrame, catalogue: Catalogue, edition: int, region: str, lang: str
+) -> list[str]:
+    """The caveats from DESIGN.md that apply to this view, as sentences."""
+    texts = []
+    region_entry = catalogue.regions.get(region)
+    if region_entry and region_entry.country_code == "SE" and region_entry.level == 2:
+        members = [r.name(lang) for r in catalogue.regions.children(region)]
+        joined = (
+            members[0]
+            if len(members) == 1
+            else (", ".join(members[:-1]) + (" and " if lang == "en" else " och ") + members[-1])
+        )
+        texts.append(
+            catalogue.caveats["nuts2_not_lan"].text(
+                lang, region=region_entry.name(lang), members=joined
+            )
+        )
+    flat = []
+    for code in comparison["indicator_code"]:
+        series = catalogue.ris_series(edition, code)
+        if series and "constant_over_time" in series.caveats:
+            flat.append(series.short(lang))
+    if flat:
+        texts.append(
+            f"{CONSTANT_MARK} {', '.join(flat)}: "
+            + catalogue.caveats["constant_over_time"].text(lang)
+        )
+    capped = comparison[comparison["at_cap"]]
+    if not capped.empty:
+        names = []
+        for code in capped["indicator_code"]:
+            series = catalogue.ris_series(edition, code)
+            names.append(series.short(lang) if series else code)
+        texts.append(f"{CAP_MARK} {', '.join(names)}: " + catalogue.caveats["capped"].text(lang))
+    texts.append(catalogue.caveats["editions_not_comparable"].text(lang))
+    return texts
+
+
+def _table(comparison: pd.DataFrame, labels: list[str], lang: str) -> list:
+    rows = comparison.assign(label=labels).sort_values("ratio", ascending=False)
+    keys = ("indicator", "region_value", "leader_mean", "ratio")
+    data = [
+        {
+            "indicator": r.label,
+            "region_value": format_number(r.region_value, 2, lang),
+            "leader_mean": format_number(r.leader_mean, 2, lang),
+            "ratio": format_number(r.ratio, 2, lang),
+        }
+        for r in rows.itertuples()
+    ]
+    columns = [(key, t(f"table.{key}", lang)) for key in keys]
+    table = simple_table(columns, data, numeric=keys[1:])
+    return [html.Details([html.Summary(t("table.show", lang)), table])]
+
+
+def compare_view(
+    reader: WarehouseReader, catalogue: Catalogue, region: str, edition: int, year: int, lang: str
+) -> CompareView:
+    region_name = _region_name(catalogue, reader, region, lang)
+    heading = [
+        html.H1(t("compare.heading", lang, region=region_name)),
+        html.P(t("compare.intro", lang, edition=edition, year=year), className="lead"),
+    ]
+    meta = ris.editions(reader)
+    meta = meta[meta["edition"] == edition]
+    comparison = ris.leader_comparison(reader, edition, year, region)
+    if meta.empty or comparison.empty:
+        message = t("empty.no_region_data", lang, region=region_name, edition=edition, year=year)
+        empty = empty_figure(message, lang)
+        return CompareView(heading, [], empty, [], "", [], empty_figure(message, lang))
+    info = meta.iloc[0]
+    rii_ratio = comparison.loc[comparison["indicator_code"] == "RII", "ratio"]
+    # The RII summarises the indicators: it goes on the card, the bars show what makes it up.
+    comparison = comparison[comparison["indicator_code"] != "RII"]
+    labels = _bar_labels(comparison, catalogue, edition, lang)
+    bars = leader_ratio_bars(comparison.assign(label=labels), year=year, lang=lang)
+    trend = rii_trend(
+        ris.rii_trend(reader, edition, region),
+        region_name=region_name,
+        base_year=int(info["base_year"]),
+        lang=lang,
+    )
+    source = t(
+        "source.ris",
+        lang,
+        edition=edition,
+        base=int(info["base_year"]),
+        loaded=format_date(info["loaded_at"]),
+        file=info["source_file"],
+    )
+    return CompareView(
+        heading=heading,
+        card=_card(
+            ris.rii_summary(reader, edition, year, region),
+            year,
+            lang,
+            None if rii_ratio.empty else float(rii_ratio.iloc[0]),
+        ),
+        bars=bars,
+        caveats=[
+            html.H2(t("caveats.heading", lang)),
+            html.Ul([html.Li(c) for c in caveats(comparison, catalogue, edition, region, lang)]),
+        ],
+        source=source,
+        table=_table(comparison, labels, lang),
+        trend=trend,
+    )
+
+
+def register(app: Dash, reader_of, catalogue_of) -> None:
+    """Wire the page: edition → years, and (region, edition, year) → the whole view."""
+
+    @app.callback(
+        Output(ids.COMPARE_YEAR, "options"),
+        Output(ids.COMPARE_YEAR, "value"),
+        Input(ids.COMPARE_EDITION, "value"),
+        State(ids.COMPARE_YEAR, "value"),
+    )
+    def _years(edition, current):
+        years = year_options(reader_of(), int(edition)) if edition else []
+        value = current if current in years else (years[0] if years else None)
+        return [{"label": str(y), "value": y} for y in years], value
+
+    @app.callback(
+        Output(ids.COMPARE_HEADING, "children"),
+        Output(ids.COMPARE_CARD, "children"),
+        Output(ids.COMPARE_BARS, "figure"),
+        Output(ids.COMPARE_CAVEATS, "children"),
+        Output(ids.COMPARE_SOURCE, "children"),
+        Output(ids.COMPARE_TABLE, "children"),
+        Output(ids.COMPARE_TREND, "figure"),
+        Output(ids.COMPARE_TREND_SOURCE, "children"),
+        Input(ids.COMPARE_REGION, "value"),
+        Input(ids.COMPARE_EDITION, "value"),
+        Input(ids.COMPARE_YEAR, "value"),
+        State(ids.COMPARE_LANG, "data"),
+    )
+    def _view(region, edition, year, lang):
+        if not (region and edition and year):
+            empty = empty_figure(lang=lang or "sv")
+            return [], [], empty, [], "", [], empty, ""
+        view = compare_view(reader_of(), catalogue_of(), region, int(edition), int(year), lang)
+        return (
+            view.heading,
+            view.card,
+            view.bars,
+            view.caveats,
+            view.source,
+            view.table,
+            view.trend,
+            view.source,
+        )

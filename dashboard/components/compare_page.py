@@ -1,0 +1,115 @@
+"""The body of the leader comparison, built from the URL query (used by / and /jamfor)."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.callbacks.compare import DEFAULT_REGION, region_options, year_options
+from dashboard.components.shell import shell
+from dashboard.context import reader
+from dashboard.data_access import ris
+from dashboard.i18n import language, t
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def compare_page(
+    region: str | None = None,
+    edition: str | None = None,
+    year: str | None = None,
+    lang: str | None = None,
+    **_query,
+) -> html.Div:
+    lang = language(lang)
+    editions = ris.editions(reader())
+    if editions.empty:
+        return shell(
+            lang,
+            "/jamfor",
+            html.H1(t("nav.compare", lang)),
+            html.P(t("empty.no_warehouse", lang), className="empty-state"),
+        )
+    known = editions["edition"].astype(int).tolist()
+    chosen_edition = _int(edition) if _int(edition) in known else known[0]
+    regions = region_options(reader(), chosen_edition, lang)
+    codes = [o["value"] for o in regions]
+    chosen_region = region if region in codes else DEFAULT_REGION
+    years = year_options(reader(), chosen_edition)
+    chosen_year = _int(year) if _int(year) in years else years[0]
+    controls = html.Div(
+        [
+            html.Div(
+                [
+                    html.Label(t("control.region", lang), htmlFor=ids.COMPARE_REGION),
+                    dcc.Dropdown(
+                        id=ids.COMPARE_REGION, options=regions, value=chosen_region, clearable=False
+                    ),
+                ],
+                className="control wide",
+            ),
+            html.Div(
+                [
+                    html.Label(t("control.edition", lang), htmlFor=ids.COMPARE_EDITION),
+                    dcc.Dropdown(
+                        id=ids.COMPARE_EDITION,
+                        value=chosen_edition,
+                        clearable=False,
+                        options=[{"label": f"RIS {e}", "value": e} for e in known],
+                    ),
+                ],
+                className="control",
+            ),
+            html.Div(
+                [
+                    html.Label(t("control.year", lang), htmlFor=ids.COMPARE_YEAR),
+                    dcc.Dropdown(
+                        id=ids.COMPARE_YEAR,
+                        value=chosen_year,
+                        clearable=False,
+                        options=[{"label": str(y), "value": y} for y in years],
+                    ),
+                ],
+                className="control",
+            ),
+        ],
+        className="controls",
+    )
+    graph_config = {"displaylogo": False}
+    return shell(
+        lang,
+        "/jamfor",
+        dcc.Store(id=ids.COMPARE_LANG, data=lang),
+        dcc.Store(id=ids.COMPARE_URL),
+        html.Div(id=ids.COMPARE_HEADING),
+        controls,
+        html.Div(
+            [
+                html.Section(
+                    [
+                        dcc.Graph(id=ids.COMPARE_BARS, config=graph_config),
+                        html.P(id=ids.COMPARE_SOURCE, className="source"),
+                        html.Div(id=ids.COMPARE_TABLE),
+                    ],
+                    className="main-chart",
+                ),
+                html.Aside(
+                    [html.Div(id=ids.COMPARE_CARD), html.Div(id=ids.COMPARE_CAVEATS)],
+                    className="side",
+                ),
+            ],
+            className="compare-grid",
+        ),
+        html.Section(
+            [
+                dcc.Graph(id=ids.COMPARE_TREND, config=graph_config),
+                html.P(id=ids.COMPARE_TREND_SOURCE, className="source"),
+            ],
+            className="trend",
+        ),
+    )

@@ -1,0 +1,43 @@
+"""A plain, accessible HTML table: the table alternative to a chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dash import html
+
+
+def simple_table(
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[dict[str, object]],
+    *,
+    numeric: Sequence[str] = (),
+    caption: str | None = None,
+    table_id: str | None = None,
+) -> html.Table:
+    """`columns` are (key, heading) pairs; numeric columns are right-aligned."""
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(title, scope="col", className="num" if key in numeric else None)
+                for key, title in columns
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(str(row.get(key, "")), className="num" if key in numeric else None)
+                    for key, _ in columns
+                ]
+            )
+            for row in rows
+        ]
+    )
+    parts = ([html.Caption(caption)] if caption else []) + [head, body]
+    return (
+        html.Table(parts, className="data-table", id=table_id)
+        if table_id
+        else html.Table(parts, className="data-table")
+    )

@@ -1,0 +1,74 @@
+"""The leader comparison in headless Chromium against a live server on the RIS 2023 warehouse."""
+
+import pytest
+
+from dashboard import ids
+from tests.browser.conftest import (
+    figure_data,
+    screenshot,
+    start_server,
+    stop_server,
+    wait_for_graph,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_se33_chart_shows_21_bars_around_the_leaders(live_server, page):
+    page.goto(live_server + "/jamfor")
+    wait_for_graph(page, ids.COMPARE_BARS)
+    traces = figure_data(page, ids.COMPARE_BARS)
+    labels = [label for trace in traces for label in trace["y"]]
+    assert len(labels) == 21
+    assert all(trace["base"] == 1 for trace in traces)
+    weaker = next(t for t in traces if t["name"] == "Svagare än ledarna")
+    trademarks = weaker["y"].index("Varumärken")
+    assert weaker["customdata"][trademarks] == ["56,14", "154,78", "0,36"]
+    assert page.locator("h1").inner_text() == "Övre Norrland jämfört med Europas innovationsledare"
+    assert (
+        "Västerbottens län och Norrbottens län"
+        in page.locator(f"#{ids.COMPARE_CAVEATS}").inner_text()
+    )
+    assert (
+        "Regional Innovation Scoreboard 2023" in page.locator(f"#{ids.COMPARE_SOURCE}").inner_text()
+    )
+    assert page.console_log.errors() == []
+    screenshot(page, "jamfor-se33")
+
+
+def test_choosing_another_region_redraws_and_updates_the_permalink(live_server, page):
+    page.goto(live_server + "/jamfor")
+    wait_for_graph(page, ids.COMPARE_BARS)
+    page.locator(f"#{ids.COMPARE_REGION}").click()
+    page.keyboard.type("Småland med")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('h1').innerText.startsWith('Småland')")
+    assert "region=SE21" in page.url
+    page.reload()
+    wait_for_graph(page, ids.COMPARE_BARS)
+    assert page.locator("h1").inner_text().startswith("Småland med öarna")
+    assert page.console_log.errors() == []
+
+
+def test_the_language_switch_turns_the_page_english(live_server, page):
+    page.goto(live_server + "/jamfor?region=SE12")
+    wait_for_graph(page, ids.COMPARE_BARS)
+    page.locator(f"#{ids.LANG_SWITCH}").click()
+    page.wait_for_url("**lang=en**")
+    wait_for_graph(page, ids.COMPARE_BARS)
+    assert (
+        page.locator("h1").inner_text()
+        == "East Middle Sweden compared with Europe's innovation leaders"
+    )
+    assert "region=SE12" in page.url
+
+
+def test_without_data_the_app_starts_and_says_how_to_load_it(tmp_path, page):
+    process, url = start_server(f"duckdb:///{tmp_path / 'empty.duckdb'}")
+    try:
+        page.goto(url + "/jamfor")
+        page.wait_for_selector(".empty-state")
+        assert "make etl" in page.locator(".empty-state").inner_text()
+        assert page.console_log.errors() == []
+    finally:
+        stop_server(process)
