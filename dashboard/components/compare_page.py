@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.callbacks.compare import DEFAULT_REGION, region_options, year_options
+from dashboard.components.controls import dropdown, labelled
 from dashboard.components.shell import shell
 from dashboard.context import reader
 from dashboard.data_access import ris
@@ -44,38 +45,28 @@ def compare_page(
     chosen_year = _int(year) if _int(year) in years else years[0]
     controls = html.Div(
         [
-            html.Div(
-                [
-                    html.Label(t("control.region", lang), htmlFor=ids.COMPARE_REGION),
-                    dcc.Dropdown(
-                        id=ids.COMPARE_REGION, options=regions, value=chosen_region, clearable=False
-                    ),
-                ],
-                className="control wide",
+            labelled(
+                t("control.region", lang),
+                dropdown(ids.COMPARE_REGION, regions, chosen_region, lang),
+                "control wide",
             ),
-            html.Div(
-                [
-                    html.Label(t("control.edition", lang), htmlFor=ids.COMPARE_EDITION),
-                    dcc.Dropdown(
-                        id=ids.COMPARE_EDITION,
-                        value=chosen_edition,
-                        clearable=False,
-                        options=[{"label": f"RIS {e}", "value": e} for e in known],
-                    ),
-                ],
-                className="control",
+            labelled(
+                t("control.edition", lang),
+                dropdown(
+                    ids.COMPARE_EDITION,
+                    [{"label": f"RIS {e}", "value": e} for e in known],
+                    chosen_edition,
+                    lang,
+                ),
             ),
-            html.Div(
-                [
-                    html.Label(t("control.year", lang), htmlFor=ids.COMPARE_YEAR),
-                    dcc.Dropdown(
-                        id=ids.COMPARE_YEAR,
-                        value=chosen_year,
-                        clearable=False,
-                        options=[{"label": str(y), "value": y} for y in years],
-                    ),
-                ],
-                className="control",
+            labelled(
+                t("control.year", lang),
+                dropdown(
+                    ids.COMPARE_YEAR,
+                    [{"label": str(y), "value": y} for y in years],
+                    chosen_year,
+                    lang,
+                ),
             ),
         ],
         className="controls",

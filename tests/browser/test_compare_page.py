@@ -3,7 +3,8 @@
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import (
+from tests.browser.helpers import (
+    choose,
     figure_data,
     screenshot,
     start_server,
@@ -39,9 +40,7 @@ def test_the_se33_chart_shows_21_bars_around_the_leaders(live_server, page):
 def test_choosing_another_region_redraws_and_updates_the_permalink(live_server, page):
     page.goto(live_server + "/jamfor")
     wait_for_graph(page, ids.COMPARE_BARS)
-    page.locator(f"#{ids.COMPARE_REGION}").click()
-    page.keyboard.type("Småland med")
-    page.keyboard.press("Enter")
+    choose(page, ids.COMPARE_REGION, "Småland med")
     page.wait_for_function("() => document.querySelector('h1').innerText.startsWith('Småland')")
     assert "region=SE21" in page.url
     page.reload()
