@@ -10,6 +10,7 @@ A source's `run(ctx)` reads as *load inputs → process → save outputs*:
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 import traceback
@@ -26,7 +27,14 @@ from sqlalchemy.engine import Connection
 from etl.errors import EtlError
 from etl.snapshots import SourceInput, utcnow
 from etl.warehouse.load import replace_where, upsert
-from etl.warehouse.schema import dim_mandate_period, dim_region, etl_run_log, source_input
+from etl.warehouse.schema import (
+    dim_indicator,
+    dim_mandate_period,
+    dim_region,
+    dim_series_break,
+    etl_run_log,
+    source_input,
+)
 from etl.warehouse.store import Warehouse
 from indicators.catalogue import Catalogue
 from indicators.settings import Settings
@@ -192,6 +200,57 @@ def sync_catalogue(conn: Connection, catalogue: Catalogue) -> None:
         ]
     )
     replace_where(conn, dim_mandate_period, sa.true(), periods)
+    indicators = catalogue.indicators.values()
+    replace_where(
+        conn,
+        dim_indicator,
+        sa.true(),
+        pd.DataFrame(
+            [
+                {
+                    "indicator_id": i.id,
+                    "name_sv": i.name_sv,
+                    "name_en": i.name_en,
+                    "description_sv": i.description_sv,
+                    "description_en": i.description_en,
+                    "unit": i.unit,
+                    "unit_en": i.unit_en,
+                    "decimals": i.decimals,
+                    "direction": i.direction,
+                    "frequency": i.frequency,
+                    "sex_split": i.sex_split,
+                    "source_type": i.source.type,
+                    "source_label": i.source.label,
+                    "source_reference": json.dumps(
+                        i.source.reference, ensure_ascii=False, sort_keys=True
+                    ),
+                    "source_url": i.source.url,
+                    "coverage": i.coverage,
+                    "next_release": i.next_release,
+                }
+                for i in indicators
+            ],
+            columns=[c.name for c in dim_indicator.columns],
+        ),
+    )
+    replace_where(
+        conn,
+        dim_series_break,
+        sa.true(),
+        pd.DataFrame(
+            [
+                {
+                    "indicator_id": i.id,
+                    "period": b.period,
+                    "note_sv": b.note_sv,
+                    "note_en": b.note_en,
+                }
+                for i in indicators
+                for b in i.series_breaks
+            ],
+            columns=[c.name for c in dim_series_break.columns],
+        ),
+    )
 
 
 def run_source(ctx: EtlContext, source: str, job: Callable[[EtlContext], RunResult]) -> RunResult:

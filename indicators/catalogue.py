@@ -7,7 +7,7 @@ Every problem is reported with the file and the entry it concerns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -16,12 +16,18 @@ from typing import Any
 import yaml
 
 from indicators.models import (
+    DIRECTIONS,
+    FREQUENCIES,
+    SOURCE_TYPES,
     Caveat,
+    Indicator,
     MandatePeriod,
     Region,
     RegionRegistry,
     RisFramework,
     RisSeries,
+    SeriesBreak,
+    SourceRef,
 )
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
@@ -38,6 +44,7 @@ class Catalogue:
     ris_frameworks: tuple[RisFramework, ...]
     caveats: dict[str, Caveat]
     mandate_periods: tuple[MandatePeriod, ...]
+    indicators: dict[str, Indicator] = field(default_factory=dict)
 
     def ris_framework(self, edition: int) -> RisFramework | None:
         for framework in self.ris_frameworks:
@@ -178,6 +185,70 @@ def _as_date(value: Any, where: str) -> date:
         raise CatalogueError(f"{where}: {value!r} är inget datum (ÅÅÅÅ-MM-DD)") from exc
 
 
+# What each connector needs to know to fetch an indicator (DESIGN.md: URL shapes).
+REQUIRED_REFERENCE = {
+    "scb": ("api", "table", "contents"),
+    "kolada": ("kpi",),
+    "tva": ("path", "contents"),
+    "eurostat": ("dataset", "filters"),
+    "manual": (),
+}
+PERIOD = re.compile(r"^\d{4}(Q[1-4])?$")
+
+
+def _choice(entry: dict[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str:
+    value = str(_require(entry, key, where))
+    if value not in allowed:
+        raise CatalogueError(f"{where}: {key} är {value!r}, tillåtet: {', '.join(allowed)}")
+    return value
+
+
+def load_indicator(path: Path) -> Indicator:
+    data = _read_yaml(path)
+    where = path.name
+    indicator_id = str(_require(data, "id", where))
+    if indicator_id != path.stem:
+        raise CatalogueError(f"{where}: id {indicator_id!r} ska vara samma som filnamnet")
+    source = _require(data, "source", where)
+    source_type = _choice(source, "type", SOURCE_TYPES, f"{where}, source")
+    reference = {k: v for k, v in source.items() if k not in ("type", "label", "url")}
+    for key in REQUIRED_REFERENCE[source_type]:
+        _require(reference, key, f"{where}, source ({source_type})")
+    breaks = []
+    for i, entry in enumerate(data.get("series_breaks") or [], start=1):
+        period = str(_require(entry, "period", f"{where}, series_breaks {i}"))
+        if not PERIOD.match(period):
+            raise CatalogueError(f"{where}, series_breaks {i}: {period!r} är ingen period")
+        breaks.append(SeriesBreak(period, str(entry["note_sv"]), str(entry["note_en"])))
+    return Indicator(
+        id=indicator_id,
+        name_sv=str(_require(data, "name_sv", where)),
+        name_en=str(_require(data, "name_en", where)),
+        description_sv=str(_require(data, "description_sv", where)).strip(),
+        description_en=str(_require(data, "description_en", where)).strip(),
+        unit=str(_require(data, "unit", where)),
+        unit_en=str(_require(data, "unit_en", where)),
+        decimals=int(data.get("decimals", 1)),
+        direction=_choice(data, "direction", DIRECTIONS, where),
+        frequency=_choice(data, "frequency", FREQUENCIES, where),
+        sex_split=bool(data.get("sex_split", False)),
+        source=SourceRef(
+            type=source_type,
+            label=str(_require(source, "label", f"{where}, source")),
+            url=_optional_str(source.get("url")),
+            reference=reference,
+        ),
+        coverage=str(data.get("coverage", "21 län och riket")),
+        series_breaks=tuple(breaks),
+        notes_sv=tuple(str(n) for n in data.get("notes_sv") or []),
+        next_release=_optional_str(data.get("next_release")),
+    )
+
+
+def load_indicators(directory: Path) -> dict[str, Indicator]:
+    return {p.stem: load_indicator(p) for p in sorted(directory.glob("*.yaml"))}
+
+
 def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
     frameworks = tuple(
         load_ris_framework(p) for p in sorted((directory / "ris").glob("*_framework.yaml"))
@@ -190,6 +261,7 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
         ris_frameworks=frameworks,
         caveats=load_caveats(directory / "ris" / "caveats.yaml"),
         mandate_periods=load_mandate_periods(directory / "mandate_periods.yaml"),
+        indicators=load_indicators(directory / "indicators"),
     )
 
 

@@ -124,3 +124,70 @@ class RegionRegistry:
             for r in self.regions.values()
             if r.country_code == "SE" and (level is None or r.level == level)
         ]
+
+
+DIRECTIONS = ("higher", "lower")
+FREQUENCIES = ("annual", "biennial", "triennial", "quarterly", "irregular")
+SOURCE_TYPES = ("scb", "kolada", "tva", "eurostat", "manual")
+SEXES = ("T", "K", "M")
+
+
+@dataclass(frozen=True)
+class SeriesBreak:
+    """A break between the period before `period` and `period` itself: never draw across it."""
+
+    period: str
+    note_sv: str
+    note_en: str
+
+    def note(self, lang: str = "sv") -> str:
+        return self.note_en if lang == "en" else self.note_sv
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where an indicator's numbers come from: the connector and its exact reference."""
+
+    type: str  # one of SOURCE_TYPES
+    label: str  # e.g. "Kolada N00914 (SCB)"
+    url: str | None = None  # a page a person can open
+    reference: dict = field(default_factory=dict)  # connector-specific: table, kpi, dataset …
+
+    def describe(self) -> str:
+        """One line for tables and status output, e.g. 'kolada N00914'."""
+        ref = self.reference
+        key = ref.get("kpi") or ref.get("table") or ref.get("dataset") or ref.get("path") or ""
+        return f"{self.type} {key}".strip()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name_sv: str
+    name_en: str
+    description_sv: str
+    description_en: str
+    unit: str  # as the source states it, in Swedish; tidy files must use the same unit
+    unit_en: str
+    decimals: int
+    direction: str  # higher / lower is better
+    frequency: str
+    sex_split: bool
+    source: SourceRef
+    coverage: str = "21 län och riket"
+    series_breaks: tuple[SeriesBreak, ...] = ()
+    notes_sv: tuple[str, ...] = ()  # notes that must be shown with the figures
+    next_release: str | None = None
+
+    def name(self, lang: str = "sv") -> str:
+        return self.name_en if lang == "en" else self.name_sv
+
+    def description(self, lang: str = "sv") -> str:
+        return self.description_en if lang == "en" else self.description_sv
+
+    def unit_text(self, lang: str = "sv") -> str:
+        return self.unit_en if lang == "en" else self.unit
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.direction == "lower"

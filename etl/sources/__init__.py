@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from etl.pipeline import EtlContext, RunResult
+from etl.sources.manual.run import run as run_manual
 from etl.sources.ris.run import run as run_ris
 
 SOURCES: dict[str, Callable[[EtlContext], RunResult]] = {
     "ris": run_ris,
+    "manual": run_manual,
 }

@@ -108,3 +108,63 @@ source_input = sa.Table(
     sa.Column("accessed_at", sa.DateTime),
     sa.Column("loaded_at", sa.DateTime, nullable=False),
 )
+
+# -- follow-up indicators --------------------------------------------------------------
+
+dim_indicator = sa.Table(
+    "dim_indicator",
+    metadata,
+    sa.Column("indicator_id", sa.Text, primary_key=True),
+    sa.Column("name_sv", sa.Text, nullable=False),
+    sa.Column("name_en", sa.Text, nullable=False),
+    sa.Column("description_sv", sa.Text, nullable=False),
+    sa.Column("description_en", sa.Text, nullable=False),
+    sa.Column("unit", sa.Text, nullable=False),
+    sa.Column("unit_en", sa.Text, nullable=False),
+    sa.Column("decimals", sa.Integer, nullable=False),
+    sa.Column("direction", sa.Text, nullable=False),
+    sa.Column("frequency", sa.Text, nullable=False),
+    sa.Column("sex_split", sa.Boolean, nullable=False),
+    sa.Column("source_type", sa.Text, nullable=False),
+    sa.Column("source_label", sa.Text, nullable=False),
+    sa.Column("source_reference", sa.Text, nullable=False),
+    sa.Column("source_url", sa.Text),
+    sa.Column("coverage", sa.Text, nullable=False),
+    sa.Column("next_release", sa.Text),
+)
+
+dim_series_break = sa.Table(
+    "dim_series_break",
+    metadata,
+    sa.Column("indicator_id", sa.Text, primary_key=True),
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("note_sv", sa.Text, nullable=False),
+    sa.Column("note_en", sa.Text, nullable=False),
+)
+
+observation_fact = sa.Table(
+    "observation_fact",
+    metadata,
+    sa.Column("indicator_id", sa.Text, primary_key=True),
+    sa.Column("region_code", sa.Text, primary_key=True),
+    sa.Column("period", sa.Text, primary_key=True),  # 2023 or 2023Q2
+    sa.Column("sex", sa.Text, primary_key=True),  # T / K / M
+    sa.Column("source", sa.Text, primary_key=True),  # the loader: scb, kolada, manual …
+    sa.Column("value", sa.Double),  # NULL when the source marks the value missing ("..")
+    sa.Column("status", sa.Text),  # the source's flag: "..", "p" (provisional), "b" (break) …
+    sa.Column("source_updated", sa.DateTime),  # the source's own last-updated date
+    sa.Column("loaded_at", sa.DateTime, nullable=False),
+    sa.Column("origin", sa.Text, nullable=False),  # file name or URL it came from
+    sa.Column("source_text", sa.Text),  # the source as the row states it (tidy files)
+    sa.Column("note", sa.Text),
+)
+
+indicator_note_fact = sa.Table(
+    "indicator_note_fact",
+    metadata,
+    sa.Column("indicator_id", sa.Text, primary_key=True),
+    sa.Column("source", sa.Text, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("mandatory", sa.Boolean, nullable=False),
+)

@@ -1,0 +1,144 @@
+"""Find and read hand-kept tidy files (CSV or XLSX).
+
+Where: --file, else $RUSMON_SOURCES_DIR/followup/ and data/manual/.
+
+The format: indicator_id,region,period,sex,value,unit,source,note (DESIGN.md). CSV files
+must be UTF-8; a comma or a semicolon separates the columns (Swedish Excel writes ';').
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from etl.errors import Problem, SourceError
+from etl.pipeline import EtlContext, NothingToLoad
+from etl.snapshots import SourceInput, local_input
+from indicators.settings import PROJECT_ROOT
+
+SOURCE = "manual"
+COLUMNS = ("indicator_id", "region", "period", "sex", "value", "unit", "source", "note")
+SUFFIXES = (".csv", ".xlsx")
+MANUAL_DIR = PROJECT_ROOT / "data" / "manual"
+
+
+def find_inputs(ctx: EtlContext) -> list[SourceInput]:
+    if ctx.files:
+        return [local_input(SOURCE, Path(f)) for f in ctx.files]
+    folders = [MANUAL_DIR]
+    if ctx.settings.sources_dir is not None:
+        folders.insert(0, ctx.settings.sources_dir / "followup")
+    found = [
+        p
+        for folder in folders
+        if folder.is_dir()
+        for p in sorted(folder.rglob("*"))
+        if p.suffix.lower() in SUFFIXES
+    ]
+    if not found:
+        where = " eller ".join(str(f) for f in folders)
+        raise NothingToLoad(f"inga filer att ladda i {where}")
+    return [local_input(SOURCE, p) for p in found]
+
+
+class TidyFileError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        guess = raw[error.start : error.start + 1].decode("latin-1")
+        raise TidyFileError(
+            Problem(
+                path.name,
+                f"filen är inte UTF-8 (tecknet {guess!r} ser ut att vara Latin-1/Windows-1252); "
+                "spara om den som CSV UTF-8",
+                lines=(line,),
+            )
+        ) from error
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    text = _decode(path)
+    header = text.splitlines()[0] if text else ""
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if not rows:
+        raise TidyFileError(Problem(path.name, "filen är tom"))
+    names = [c.strip().lower() for c in rows[0]]
+    body = [r for r in rows[1:] if any(cell.strip() for cell in r)]
+    lines = [i + 2 for i, r in enumerate(rows[1:]) if any(cell.strip() for cell in r)]
+    width = len(names)
+    ragged = [n for n, r in zip(lines, body, strict=True) if len(r) != width]
+    if ragged:
+        raise TidyFileError(
+            Problem(path.name, f"raden har inte {width} kolumner som rubriken", lines=tuple(ragged))
+        )
+    frame = pd.DataFrame(body, columns=names, dtype=object)
+    frame["line"] = lines
+    return frame
+
+
+def _cell_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_xlsx(path: Path) -> pd.DataFrame:
+    try:
+        sheets = pd.read_excel(
+            path,
+            sheet_name=0,
+            header=None,
+            engine="calamine",
+            dtype=object,
+            keep_default_na=False,
+            na_values=[],
+        )
+    except Exception as exc:  # calamine's own error types for broken files
+        raise TidyFileError(
+            Problem(path.name, f"kan inte läsas som Excel-arbetsbok: {exc}")
+        ) from exc
+    if sheets.empty:
+        raise TidyFileError(Problem(path.name, "arbetsboken är tom"))
+    names = [_cell_text(v).lower() for v in sheets.iloc[0]]
+    body = sheets.iloc[1:].map(_cell_text)
+    body.columns = names
+    body["line"] = body.index + 1
+    return body[(body.drop(columns="line") != "").any(axis=1)].reset_index(drop=True)
+
+
+def read_tidy_file(path: Path) -> pd.DataFrame:
+    """All columns as text, plus `line` (the file's line or row number)."""
+    frame = _read_xlsx(path) if path.suffix.lower() == ".xlsx" else _read_csv(path)
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        raise TidyFileError(
+            Problem(
+                path.name,
+                f"kolumner saknas: {', '.join(missing)} (formatet är {','.join(COLUMNS)})",
+                lines=(1,),
+            )
+        )
+    for column in COLUMNS:
+        frame[column] = frame[column].fillna("").astype(str).str.strip()
+    return frame
+
+
+def read_or_error(source: SourceInput) -> pd.DataFrame:
+    try:
+        return read_tidy_file(source.path)
+    except OSError as exc:
+        raise SourceError(SOURCE, f"{source.name}: kan inte läsas: {exc}") from exc
