@@ -92,7 +92,8 @@ def save_snapshot(
     for existing in folder.glob("*" + SIDECAR_SUFFIX):
         meta = json.loads(existing.read_text(encoding="utf-8"))
         target = existing.with_name(existing.name[: -len(SIDECAR_SUFFIX)])
-        if meta.get("sha256") == digest and meta.get("url") == url and target.exists():
+        same_request = meta.get("url") == url and meta.get("query") == query
+        if meta.get("sha256") == digest and same_request and target.exists():
             return _from_sidecar(source, target, existing)
     accessed = utcnow()
     stem, dot, suffix = name.rpartition(".")
@@ -122,3 +123,21 @@ def snapshots(raw_dir: Path, source: str, pattern: str = "*") -> list[SourceInpu
         if target.exists():
             found.append(_from_sidecar(source, target, sidecar))
     return found
+
+
+def find_snapshot(folders: list[Path], source: str, url: str, query: Any) -> SourceInput | None:
+    """The latest snapshot of exactly this request (URL and query) in any of the folders."""
+    found = []
+    for folder in folders:
+        for sidecar in (folder / source).glob("*" + SIDECAR_SUFFIX) if folder else []:
+            try:
+                meta = json.loads(sidecar.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            target = sidecar.with_name(sidecar.name[: -len(SIDECAR_SUFFIX)])
+            if meta.get("url") == url and meta.get("query") == query and target.exists():
+                found.append((meta.get("accessed_at") or "", sidecar, target))
+    if not found:
+        return None
+    _, sidecar, target = max(found, key=lambda item: item[0])
+    return _from_sidecar(source, target, sidecar)

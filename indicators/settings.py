@@ -7,12 +7,25 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 TRUE_WORDS = {"1", "true", "yes", "ja", "on"}
+
+# The sources' API roots (DESIGN.md). Each can be pointed elsewhere, e.g. at a local replay
+# server in tests, with the environment variable named beside it.
+API_ROOTS = {
+    "scb": ("RUSMON_SCB_API", "https://statistikdatabasen.scb.se/api/v2"),
+    "scb_v1": ("RUSMON_SCB_V1_API", "https://api.scb.se/OV0104/v1/doris/sv/ssd"),
+    "kolada": ("RUSMON_KOLADA_API", "https://api.kolada.se/v3"),
+    "tva": ("RUSMON_TVA_API", "https://statistik.tillvaxtanalys.se/PxWeb/api/v1/sv"),
+    "eurostat": (
+        "RUSMON_EUROSTAT_API",
+        "https://ec.europa.eu/eurostat/api/dissemination/statistics/1.0",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -21,6 +34,9 @@ class Settings:
     sources_dir: Path | None
     offline: bool
     raw_dir: Path
+    api_roots: Mapping[str, str] = field(
+        default_factory=lambda: {k: v for k, (_, v) in API_ROOTS.items()}
+    )
 
     @property
     def duckdb_path(self) -> Path | None:
@@ -51,4 +67,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         sources_dir=Path(sources).resolve() if sources else None,
         offline=env.get("RUSMON_OFFLINE", "").strip().lower() in TRUE_WORDS,
         raw_dir=Path(raw_dir).resolve() if raw_dir else PROJECT_ROOT / "data" / "raw",
+        api_roots={
+            name: (env.get(variable, "").strip() or default).rstrip("/")
+            for name, (variable, default) in API_ROOTS.items()
+        },
     )

@@ -44,3 +44,12 @@ def is_period(text: str) -> bool:
 
 def period_year(period: str) -> int:
     return int(period[:4])
+
+
+SWEDISH_QUARTER = re.compile(r"^(\d{4})K([1-4])$")  # SCB writes 2023K2
+
+
+def normalise_period(text: str) -> str:
+    """'2023K2' (SCB's Swedish quarter) -> '2023Q2'; anything else unchanged."""
+    hit = SWEDISH_QUARTER.match(text)
+    return f"{hit.group(1)}Q{hit.group(2)}" if hit else text

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 
 from etl.errors import Problem
-from etl.observations.frame import MISSING
+from etl.observations.frame import MISSING, normalise_period
 from etl.observations.regions import region_lookup
 from indicators.catalogue import Catalogue
-
-SWEDISH_QUARTER = re.compile(r"^(\d{4})K([1-4])$")  # SCB writes 2023K2
 
 
 def parse_value(text: str) -> tuple[float | None, str | None, bool]:
@@ -30,11 +27,6 @@ def parse_value(text: str) -> tuple[float | None, str | None, bool]:
     except ValueError:
         return None, None, False
     return (number, None, True) if math.isfinite(number) else (None, None, False)
-
-
-def normalise_period(text: str) -> str:
-    hit = SWEDISH_QUARTER.match(text)
-    return f"{hit.group(1)}Q{hit.group(2)}" if hit else text
 
 
 def _same_unit(a: str, b: str) -> bool:

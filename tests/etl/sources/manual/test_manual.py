@@ -173,7 +173,8 @@ def test_reloading_a_changed_file_replaces_its_rows(tmp_path):
 
 
 def test_a_period_in_swedish_quarter_notation_is_read_as_a_quarter(tmp_path):
-    from etl.sources.manual.transform import normalise_period, parse_value
+    from etl.observations.frame import normalise_period
+    from etl.sources.manual.transform import parse_value
 
     assert normalise_period("2023K2") == "2023Q2"
     assert parse_value("1 234,5") == (1234.5, None, True)

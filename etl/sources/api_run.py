@@ -1,0 +1,125 @@
+"""The run every API connector shares: plan requests per indicator, fetch them (or find their
+snapshots offline), parse, validate everything, then save in one transaction.
+
+Nothing is saved unless every planned request of every indicator that is loaded succeeded,
+so a failing API leaves the warehouse as it was. Offline, an indicator without snapshots
+is left out and said so; with none at all the source is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from etl.errors import ValidationError
+from etl.fetch import Fetcher, Request
+from etl.observations import validate
+from etl.observations.frame import tidy
+from etl.observations.load import save_notes, save_observations
+from etl.pipeline import UNCHANGED, Batch, EtlContext, NothingToLoad, RunResult
+from etl.snapshots import SourceInput
+from indicators.formatting import format_number
+from indicators.models import Indicator
+
+
+@dataclass
+class Parsed:
+    """One indicator's rows in the tidy shape, and the notes the source attached."""
+
+    frame: pd.DataFrame
+    notes: list[tuple[str, bool]] = field(default_factory=list)  # (note, mandatory)
+
+
+@dataclass
+class Plan:
+    indicator: Indicator
+    requests: list[Request]
+    # For paged APIs: the request for the page after this response, or None.
+    next_page: Callable[[SourceInput], Request | None] | None = None
+
+
+def fetch_plan(
+    fetcher: Fetcher, plan: Plan, say: Callable[[str], None]
+) -> list[SourceInput] | None:
+    """All responses of a plan, following pages; None offline when one is not kept."""
+    responses: list[SourceInput] = []
+    for request in plan.requests:
+        while request is not None:
+            snapshot = fetcher.fetch(request)
+            if snapshot is None:
+                return None
+            responses.append(snapshot)
+            request = plan.next_page(snapshot) if plan.next_page else None
+    if not fetcher.offline:
+        say(f"{plan.indicator.id}: {len(responses)} svar hämtade")
+    return responses
+
+
+def run_api_source(
+    ctx: EtlContext,
+    *,
+    source: str,
+    parser_version: str,
+    plans: list[Plan],
+    fetcher: Fetcher,
+    parse: Callable[[Indicator, list[SourceInput]], Parsed],
+    local: Callable[[Indicator], list[SourceInput]] | None = None,
+) -> RunResult:
+    """`local` finds already-downloaded files for an indicator in $RUSMON_SOURCES_DIR; they
+    are used offline when no snapshot of the API request was kept."""
+    if not plans:
+        raise NothingToLoad("inga indikatorer i katalogen har den här källan")
+    fetched: dict[str, tuple[Indicator, list[SourceInput]]] = {}
+    not_kept = []
+    for number, plan in enumerate(plans, start=1):
+        ctx.say(source, f"[{number}/{len(plans)}] {plan.indicator.id}")
+        responses = fetch_plan(fetcher, plan, lambda message: ctx.say(source, message))
+        if responses is None and local is not None:
+            responses = local(plan.indicator) or None
+            if responses:
+                ctx.say(
+                    source, f"{plan.indicator.id}: läser {', '.join(r.name for r in responses)}"
+                )
+        if responses is None:
+            not_kept.append(plan.indicator.id)
+        else:
+            fetched[plan.indicator.id] = (plan.indicator, responses)
+    if not fetched:
+        raise NothingToLoad(
+            "offline och inga sparade svar (ögonblicksbilder) för "
+            + ", ".join(not_kept)
+            + f"; kör online en gång eller lägg svar i {ctx.settings.raw_dir / source}"
+        )
+    inputs = list({s.path: s for _, responses in fetched.values() for s in responses}.values())
+    if ctx.unchanged(source, parser_version, inputs):
+        return ctx.log_only(source, UNCHANGED, f"{len(inputs)} svar oförändrade, inget att göra")
+
+    parsed = {iid: parse(indicator, responses) for iid, (indicator, responses) in fetched.items()}
+    rows = tidy(pd.concat([p.frame for p in parsed.values()], ignore_index=True))
+    problems = validate.check(rows, ctx.catalogue, f"{source}-svar")
+    if problems:
+        raise ValidationError(source, problems)
+    notes = pd.DataFrame(
+        [
+            {"indicator_id": iid, "note": note, "mandatory": mandatory}
+            for iid, p in parsed.items()
+            for note, mandatory in p.notes
+        ],
+        columns=["indicator_id", "note", "mandatory"],
+    )
+
+    def save(conn) -> int:
+        save_notes(conn, notes, source=source)
+        return save_observations(conn, rows, source=source, scope="indicator")
+
+    counts = rows.groupby("indicator_id").size()
+    summary = ", ".join(f"{iid} ({format_number(n)})" for iid, n in counts.items())
+    warnings = ()
+    if not_kept:
+        warnings = (f"inga sparade svar för {', '.join(not_kept)} (offline): de laddades inte",)
+    batch = Batch(
+        save=save, summary=f"{format_number(len(rows))} värden: {summary}", warnings=warnings
+    )
+    return ctx.save(source, parser_version, inputs, batch)

@@ -1,0 +1,55 @@
+"""Kolada v3: /data/kpi/{kpi}/municipality/{ids}/year/{years}, pages linked by next_url.
+
+Regions are Kolada ids ("00" + länskod; 0000 = Riket). The KPI's own metadata
+(/kpi/{kpi}) says when Kolada last published it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from etl.fetch import Request, safe_name
+from etl.snapshots import SourceInput
+from indicators.models import Indicator, RegionRegistry
+
+SOURCE = "kolada"
+YEARS_PER_REQUEST = 25  # Kolada refuses longer year lists
+CALLS, WINDOW = 5, 1.0  # no published limit: stay polite
+
+
+def region_ids(registry: RegionRegistry) -> list[str]:
+    return sorted(r.kolada_code for r in registry.regions.values() if r.kolada_code)
+
+
+def plan_requests(
+    indicator: Indicator, root: str, registry: RegionRegistry, this_year: int | None = None
+) -> list[Request]:
+    kpi = indicator.source.reference["kpi"]
+    first = int(indicator.source.reference.get("first_year", 2000))
+    years = list(range(first, (this_year or date.today().year) + 1))
+    ids = ",".join(region_ids(registry))
+    requests = [Request(url=f"{root}/kpi/{kpi}", name=safe_name(f"{kpi}_meta") + ".json")]
+    for start in range(0, len(years), YEARS_PER_REQUEST):
+        block = years[start : start + YEARS_PER_REQUEST]
+        requests.append(
+            Request(
+                url=f"{root}/data/kpi/{kpi}/municipality/{ids}/year/{','.join(map(str, block))}",
+                name=safe_name(f"{kpi}_{block[0]}-{block[-1]}") + ".json",
+            )
+        )
+    return requests
+
+
+def next_page(snapshot: SourceInput) -> Request | None:
+    """Kolada links the next page (v3: next_url; v2 called it next_page)."""
+    try:
+        document = json.loads(snapshot.path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # the parser reports the broken page with its name
+    url = (
+        document.get("next_url") or document.get("next_page")
+        if isinstance(document, dict)
+        else None
+    )
+    return Request(url=url, name=safe_name(url.rsplit("/", 1)[-1]) + ".json") if url else None

@@ -1,0 +1,74 @@
+"""SCB's json-stat2 (or legacy json) answers to tidy rows for one indicator."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etl.errors import SourceError
+from etl.fetch import read_json
+from etl.jsonstat import Dataset, JsonStatError, read_jsonstat, read_pxweb_json
+from etl.observations.frame import normalise_period
+from etl.observations.regions import region_lookup
+from etl.snapshots import SourceInput
+from etl.sources.api_run import Parsed
+from indicators.models import Indicator, RegionRegistry
+
+SOURCE = "scb"
+
+
+def read_dataset(snapshot: SourceInput) -> Dataset:
+    document = read_json(SOURCE, snapshot)
+    try:
+        if isinstance(document, dict) and "columns" in document:
+            return read_pxweb_json(document)
+        return read_jsonstat(document)
+    except JsonStatError as exc:
+        raise SourceError(SOURCE, f"{snapshot.name} ({snapshot.origin}): {exc}") from exc
+
+
+def rows_for(indicator: Indicator, dataset: Dataset, registry: RegionRegistry, origin: str):
+    ref = indicator.source.reference
+    frame = dataset.frame
+    contents_variable = ref.get("contents_variable", "ContentsCode")
+    wanted = ref["contents"]
+    if contents_variable in frame:
+        if "code" in wanted:
+            frame = frame[frame[contents_variable] == wanted["code"]]
+        else:
+            label = wanted["label"].strip().lower()
+            frame = frame[frame[f"{contents_variable}_label"].str.strip().str.lower() == label]
+    if frame.empty:
+        raise SourceError(SOURCE, f"{indicator.id}: svaret ({origin}) innehåller inte {wanted}")
+    region_variable = ref.get("region_variable", "Region")
+    time_variable = ref.get("time_variable", "Tid")
+    # An eliminated region variable means the whole country.
+    regions = (
+        frame[region_variable] if region_variable in frame else pd.Series("00", index=frame.index)
+    )
+    sex = ref.get("sex")
+    sexes = frame[sex["variable"]].map(sex["codes"]) if sex else pd.Series("T", index=frame.index)
+    lookup = region_lookup(registry)
+    return pd.DataFrame(
+        {
+            "indicator_id": indicator.id,
+            "region_input": regions,
+            "region_code": regions.map(lookup),
+            "period": frame[time_variable].map(normalise_period),
+            "sex": sexes,
+            "value": frame["value"],
+            "status": frame["status"],
+            "source_updated": dataset.updated,
+            "origin": origin,
+            "source_text": indicator.source.label,
+        }
+    )
+
+
+def parse(indicator: Indicator, snapshots: list[SourceInput], registry: RegionRegistry) -> Parsed:
+    frames, notes = [], {}
+    for snapshot in snapshots:
+        dataset = read_dataset(snapshot)
+        frames.append(rows_for(indicator, dataset, registry, snapshot.origin))
+        for note in dataset.notes:
+            notes[note] = notes.get(note, False) or note in dataset.mandatory_notes
+    return Parsed(frame=pd.concat(frames, ignore_index=True), notes=list(notes.items()))
