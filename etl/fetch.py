@@ -34,13 +34,21 @@ class Fetcher:
     client: HttpClient | None  # None when offline: the network is never touched
     raw_dir: Path
     extra_dirs: list[Path] = field(default_factory=list)
+    _answered: dict[str, SourceInput | None] = field(default_factory=dict, repr=False)
 
     @property
     def offline(self) -> bool:
         return self.client is None
 
     def fetch(self, request: Request) -> SourceInput | None:
-        """The response as a snapshot; None offline when nobody kept one."""
+        """The response as a snapshot; None offline when nobody kept one. The same request
+        twice in a run (two indicators from one table) is sent once."""
+        key = json.dumps([request.url, request.query], sort_keys=True, ensure_ascii=False)
+        if key not in self._answered:
+            self._answered[key] = self._fetch(request)
+        return self._answered[key]
+
+    def _fetch(self, request: Request) -> SourceInput | None:
         if self.client is None:
             return find_snapshot(
                 [self.raw_dir, *self.extra_dirs], self.source, request.url, _jsonable(request.query)

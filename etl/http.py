@@ -41,6 +41,11 @@ class RateLimiter:
         self._sent: deque[float] = deque()
         self._lock = threading.Lock()
 
+    def update(self, calls: int, per_seconds: float) -> None:
+        """New limits, keeping the calls already sent (they still count)."""
+        with self._lock:
+            self.calls, self.per_seconds = calls, per_seconds
+
     def wait(self) -> None:
         with self._lock:
             while True:

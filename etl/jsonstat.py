@@ -128,10 +128,15 @@ def read_jsonstat(document: Any) -> Dataset:
         columns["value"] = [_number(v) for v in values]
     except ValueError as exc:
         raise JsonStatError(f"ett värde är inget tal: {exc}") from exc
-    columns["status"] = [None if s in (None, "") else str(s) for s in status]
+    values_missing = [math.isnan(v) for v in columns["value"]]
+    columns["status"] = pd.Series(
+        [
+            MISSING if s in (None, "") and gone else (None if s in (None, "") else str(s))
+            for s, gone in zip(status, values_missing, strict=True)
+        ],
+        dtype=object,
+    )
     frame = pd.DataFrame(columns)
-    missing = frame["value"].isna() & frame["status"].isna()
-    frame.loc[missing, "status"] = MISSING
 
     extension = document.get("extension") or {}
     notes = [str(n) for n in document.get("note") or []]

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import TextIO
 
 import pandas as pd
@@ -25,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from etl.errors import EtlError
+from etl.http import HttpClient, RateLimiter
 from etl.snapshots import SourceInput, utcnow
 from etl.warehouse.load import replace_where, upsert
 from etl.warehouse.schema import (
@@ -77,12 +79,20 @@ class EtlContext:
     warehouse: Warehouse
     files: tuple[str, ...] = ()  # --file: use exactly these inputs
     force: bool = False  # reload even when the inputs are unchanged
+    http_options: dict = field(default_factory=dict)  # e.g. shorter retries in tests
     out: TextIO = field(default_factory=lambda: sys.stdout)
     started_at: datetime = field(default_factory=utcnow)
 
     @property
     def offline(self) -> bool:
         return self.settings.offline
+
+    def http_client(self, source: str, rate_limit: RateLimiter | None) -> HttpClient | None:
+        """A client for the source's API, or None offline (the network is never touched)."""
+        if self.offline:
+            return None
+        progress = partial(self.say, source)
+        return HttpClient(source, rate_limit=rate_limit, progress=progress, **self.http_options)
 
     def say(self, source: str, message: str) -> None:
         print(f"{source}: {message}", file=self.out, flush=True)

@@ -116,10 +116,13 @@ def run_api_source(
 
     counts = rows.groupby("indicator_id").size()
     summary = ", ".join(f"{iid} ({format_number(n)})" for iid, n in counts.items())
-    warnings = ()
+    warnings = []
     if not_kept:
-        warnings = (f"inga sparade svar för {', '.join(not_kept)} (offline): de laddades inte",)
+        warnings.append(f"inga sparade svar för {', '.join(not_kept)} (offline): de laddades inte")
+    empty = sorted(set(parsed) - set(counts.index))
+    if empty:
+        warnings.append(f"källan svarade utan värden för {', '.join(empty)}")
     batch = Batch(
-        save=save, summary=f"{format_number(len(rows))} värden: {summary}", warnings=warnings
+        save=save, summary=f"{format_number(len(rows))} värden: {summary}", warnings=tuple(warnings)
     )
     return ctx.save(source, parser_version, inputs, batch)

@@ -14,6 +14,17 @@ from etl.sources.api_run import Parsed
 from indicators.models import Indicator, RegionRegistry
 
 SOURCE = "kolada"
+COLUMNS = (
+    "indicator_id",
+    "region_input",
+    "region_code",
+    "period",
+    "sex",
+    "value",
+    "status",
+    "origin",
+    "source_text",
+)
 
 
 def _values(document: object, snapshot: SourceInput) -> list[dict]:
@@ -54,9 +65,7 @@ def parse(indicator: Indicator, snapshots: list[SourceInput], registry: RegionRe
                         "source_text": indicator.source.label,
                     }
                 )
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        raise SourceError(SOURCE, f"{indicator.id}: Kolada svarade utan värden")
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
     if not indicator.sex_split:
         frame = frame[frame["sex"] == "T"]
     return Parsed(frame=frame.assign(source_updated=published))

@@ -7,7 +7,6 @@ from pathlib import Path
 import pandas as pd
 
 from etl.errors import SourceError
-from etl.http import HttpClient
 from etl.pipeline import EtlContext, NothingToLoad
 from etl.snapshots import SourceInput, local_input, save_snapshot, snapshots
 
@@ -28,7 +27,7 @@ def find_inputs(ctx: EtlContext) -> list[SourceInput]:
             return [local_input(SOURCE, p) for p in found]
     if not ctx.offline:
         ctx.say(SOURCE, f"hämtar {OFFICIAL_URL}")
-        response = HttpClient(source=SOURCE).get(OFFICIAL_URL)
+        response = ctx.http_client(SOURCE, None).get(OFFICIAL_URL)
         return [
             save_snapshot(
                 ctx.settings.raw_dir,

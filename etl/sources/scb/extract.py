@@ -16,8 +16,9 @@ from indicators.models import Indicator, RegionRegistry
 
 SOURCE = "scb"
 DEFAULT_CALLS, DEFAULT_WINDOW, DEFAULT_MAX_CELLS = 30, 10.0, 150_000
-# A "*" time selection is counted as this many periods when splitting by the cell limit.
-ASSUMED_PERIODS = 60
+# When splitting by the cell limit, a "*" selection counts as this many values (time) or
+# this many (any other variable): generous guesses, since "*" is resolved by the server.
+ASSUMED_PERIODS, ASSUMED_VALUES = 60, 10
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,10 @@ def limits_from_config(document: dict) -> Limits:
 def read_limits(client: HttpClient, root: str) -> Limits:
     """Ask the API for its limits and apply them to the client's rate limiter."""
     limits = limits_from_config(client.get_json(f"{root}/config"))
-    client.rate_limit = RateLimiter(limits.calls, limits.window)
+    if client.rate_limit is None:
+        client.rate_limit = RateLimiter(limits.calls, limits.window)
+    else:  # the /config call itself already counts
+        client.rate_limit.update(limits.calls, limits.window)
     return limits
 
 
@@ -79,9 +83,15 @@ def _selections(indicator: Indicator) -> tuple[str, dict[str, list[str]]]:
 
 
 def chunk_regions(
-    regions: list[str], other: dict[str, list[str]], max_cells: int
+    regions: list[str], other: dict[str, list[str]], max_cells: int, time_variable: str = "Tid"
 ) -> list[list[str]]:
-    per_region = math.prod(ASSUMED_PERIODS if v == ["*"] else len(v) for v in other.values())
+    """Regions in groups small enough that regions × other selections stay under max_cells."""
+    per_region = math.prod(
+        (ASSUMED_PERIODS if name == time_variable else ASSUMED_VALUES)
+        if values == ["*"]
+        else len(values)
+        for name, values in other.items()
+    )
     size = max(1, max_cells // max(1, per_region))
     return [regions[i : i + size] for i in range(0, len(regions), size)] or [[]]
 
@@ -93,7 +103,8 @@ def plan_requests(
     region_variable, other = _selections(indicator)
     regions = region_codes(ref.get("regions", ["lan", "riket"]), registry)
     requests = []
-    for part, chunk in enumerate(chunk_regions(regions, other, limits.max_cells), start=1):
+    chunks = chunk_regions(regions, other, limits.max_cells, ref.get("time_variable", "Tid"))
+    for part, chunk in enumerate(chunks, start=1):
         selection = {region_variable: chunk, **other}
         name = safe_name(f"{ref['table']}_{part}") + ".json"
         if ref["api"] == "v2":

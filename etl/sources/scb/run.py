@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from etl.fetch import Fetcher
-from etl.http import HttpClient, RateLimiter
+from etl.http import RateLimiter
 from etl.pipeline import EtlContext, RunResult
 from etl.sources.api_run import Plan, run_api_source
 from etl.sources.scb import extract, transform
@@ -17,13 +17,8 @@ PARSER_VERSION = "1"
 def run(ctx: EtlContext) -> RunResult:
     roots = dict(ctx.settings.api_roots)
     limits = extract.Limits()
-    client = None
-    if not ctx.offline:
-        client = HttpClient(
-            SOURCE,
-            rate_limit=RateLimiter(limits.calls, limits.window),
-            progress=lambda message: ctx.say(SOURCE, message),
-        )
+    client = ctx.http_client(SOURCE, RateLimiter(limits.calls, limits.window))
+    if client is not None:
         limits = extract.read_limits(client, roots["scb"])
         ctx.say(
             SOURCE,

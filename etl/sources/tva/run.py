@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from etl.fetch import Fetcher
-from etl.http import HttpClient, RateLimiter
+from etl.http import RateLimiter
 from etl.pipeline import EtlContext, RunResult
 from etl.sources.api_run import Plan, run_api_source
 from etl.sources.tva import extract, transform
@@ -16,15 +16,7 @@ PARSER_VERSION = "1"
 
 def run(ctx: EtlContext) -> RunResult:
     root = ctx.settings.api_roots["tva"]
-    client = (
-        None
-        if ctx.offline
-        else HttpClient(
-            SOURCE,
-            rate_limit=RateLimiter(extract.CALLS, extract.WINDOW),
-            progress=lambda message: ctx.say(SOURCE, message),
-        )
-    )
+    client = ctx.http_client(SOURCE, RateLimiter(extract.CALLS, extract.WINDOW))
     indicators = [i for i in ctx.catalogue.indicators.values() if i.source.type == SOURCE]
     return run_api_source(
         ctx,
