@@ -4,7 +4,6 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
-import pytest
 
 from etl.snapshots import local_input
 from etl.sources.eurostat import extract, transform

@@ -86,7 +86,7 @@ def test_an_answer_that_is_not_kolada_names_the_snapshot(cat, tmp_path):
     path = tmp_path / "N85085_2000-2024.json"
     path.write_text(json.dumps({"error": "Not found"}))
     snapshot = SourceInput(path=path, sha256="x", origin="https://kolada.test/v3/data/kpi/N85085")
-    with pytest.raises(SourceError, match="N85085_2000-2024.json.*values saknas"):
+    with pytest.raises(SourceError, match=r"N85085_2000-2024\.json.*values saknas"):
         transform.parse(cat.indicators["rd_business_per_inhabitant"], [snapshot], cat.regions)
 
 
