@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
 from etl.pipeline import EtlContext, RunResult, run_source
-from etl.sources import SOURCES
+from etl.sources import DERIVED, SOURCES
 from etl.warehouse.store import Warehouse
 from indicators.catalogue import catalogue
 from indicators.formatting import format_number
@@ -41,6 +42,8 @@ def _etl(args: argparse.Namespace) -> int:
     mode = "offline" if settings.offline else "online"
     print(f"rusmon etl: {', '.join(names)} → {where} ({mode})", flush=True)
     results = [run_source(ctx, name, SOURCES[name]) for name in names]
+    if any(r.status == "ok" for r in results) and not set(DERIVED) & set(names):
+        results += [run_source(ctx, name, SOURCES[name]) for name in DERIVED]
     print_summary(results)
     return 1 if any(r.failed for r in results) else 0
 
@@ -69,6 +72,20 @@ def _status(args: argparse.Namespace) -> int:
     from etl.status import print_status
 
     return print_status(load_settings(), catalogue(), out=sys.stdout)
+
+
+def _goals(args: argparse.Namespace) -> int:
+    from etl.goals.report import GoalsError, goal_report, print_report
+
+    try:
+        statuses, summaries = goal_report(
+            load_settings(), catalogue(), args.strategy, args.period, args.region
+        )
+    except GoalsError as error:
+        print(f"rusmon goals: {error}", file=sys.stderr)
+        return 2
+    print_report(statuses, summaries, args.format, sys.stdout)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -107,6 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
         "status", help="källor, indikatorer, färskhet och senaste körningar"
     )
     status.set_defaults(handler=_status)
+
+    goals = commands.add_parser(
+        "goals", help="måluppföljning: status per delmål, indikator, region och mandatperiod"
+    )
+    goals.add_argument("--strategy", required=True, metavar="ID", help="strategins id")
+    goals.add_argument("--period", metavar="2023-2026", help="mandatperiod (ingen = alla)")
+    goals.add_argument("--region", metavar="KOD", help="NUTS-kod (ingen = strategins regioner)")
+    goals.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    goals.set_defaults(handler=_goals)
     return parser
 
 
@@ -115,5 +141,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return args.handler(args)
 
 
+def console_main() -> int:
+    """The `rusmon` command. Only a real process resets SIGPIPE (in-process callers such as
+    tests keep Python's handling), so `rusmon goals | head` ends quietly, as other tools do."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    return main()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console_main())

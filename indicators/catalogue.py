@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from indicators.goals.load import StrategyError, load_strategies
+from indicators.goals.models import RIS_PREFIX, Strategy
 from indicators.models import (
     DIRECTIONS,
     FREQUENCIES,
@@ -45,6 +47,7 @@ class Catalogue:
     caveats: dict[str, Caveat]
     mandate_periods: tuple[MandatePeriod, ...]
     indicators: dict[str, Indicator] = field(default_factory=dict)
+    strategies: dict[str, Strategy] = field(default_factory=dict)
 
     def ris_framework(self, edition: int) -> RisFramework | None:
         for framework in self.ris_frameworks:
@@ -256,12 +259,28 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
     editions = [e for f in frameworks for e in f.editions]
     if len(editions) != len(set(editions)):
         raise CatalogueError("ris/: en RIS-upplaga hör till mer än ett ramverk")
+    regions = load_regions(directory / "regions")
+    indicators = load_indicators(directory / "indicators")
+    ris_codes = {s.code for f in frameworks for s in f.series}
+
+    def known_indicator(indicator_id: str) -> bool:
+        if indicator_id.startswith(RIS_PREFIX):
+            return indicator_id.removeprefix(RIS_PREFIX) in ris_codes
+        return indicator_id in indicators
+
+    try:
+        strategies = load_strategies(
+            directory / "strategies", lambda code: code in regions, known_indicator
+        )
+    except StrategyError as exc:
+        raise CatalogueError(f"strategies/{exc}") from exc
     return Catalogue(
-        regions=load_regions(directory / "regions"),
+        regions=regions,
         ris_frameworks=frameworks,
         caveats=load_caveats(directory / "ris" / "caveats.yaml"),
         mandate_periods=load_mandate_periods(directory / "mandate_periods.yaml"),
-        indicators=load_indicators(directory / "indicators"),
+        indicators=indicators,
+        strategies=strategies,
     )
 
 

@@ -1,13 +1,15 @@
 """Every source package has the same shape: extract, transform, validate, load, run.
 
 SOURCES maps the names used on the command line to each package's `run(ctx)`, in the
-order `rusmon etl` runs them when no source is named.
+order `rusmon etl` runs them when no source is named. `goals` is derived from the others and
+runs after any load.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from etl.goals.run import run as run_goals
 from etl.pipeline import EtlContext, RunResult
 from etl.sources.eurostat.run import run as run_eurostat
 from etl.sources.kolada.run import run as run_kolada
@@ -23,4 +25,6 @@ SOURCES: dict[str, Callable[[EtlContext], RunResult]] = {
     "tva": run_tva,
     "eurostat": run_eurostat,
     "manual": run_manual,
+    "goals": run_goals,  # derived: the goal follow-up, recomputed from what was loaded
 }
+DERIVED = ("goals",)

@@ -168,3 +168,50 @@ indicator_note_fact = sa.Table(
     sa.Column("note", sa.Text, nullable=False),
     sa.Column("mandatory", sa.Boolean, nullable=False),
 )
+
+# Goal follow-up, recomputed as a whole after every load (etl/goals): one row per goal
+# indicator × region × mandate period, and one per goal (delmål) summing its indicators up.
+goal_status_fact = sa.Table(
+    "goal_status_fact",
+    metadata,
+    sa.Column("strategy_id", sa.Text, primary_key=True),
+    sa.Column("goal_id", sa.Text, primary_key=True),
+    sa.Column("indicator_key", sa.Text, primary_key=True),  # indicator, or indicator[K]
+    sa.Column("region_code", sa.Text, primary_key=True),  # the region followed up
+    sa.Column("mandate_period", sa.Text, primary_key=True),
+    sa.Column("position", sa.Integer, nullable=False),  # order within the strategy
+    sa.Column("goal_name_sv", sa.Text, nullable=False),
+    sa.Column("goal_name_en", sa.Text, nullable=False),
+    sa.Column("indicator_id", sa.Text, nullable=False),  # catalogue id or ris:<code>
+    sa.Column("sex", sa.Text, nullable=False),  # T, K, M, or K-M for a gap target
+    sa.Column("measured_region", sa.Text, nullable=False),  # e.g. SE33 for a RIS goal of SE331
+    sa.Column("target_type", sa.Text, nullable=False),
+    sa.Column("target_text", sa.Text),
+    sa.Column("baseline_period", sa.Text),
+    sa.Column("baseline_value", sa.Double),
+    sa.Column("latest_period", sa.Text),
+    sa.Column("latest_value", sa.Double),
+    sa.Column("target_value", sa.Double),
+    sa.Column("needed_pace", sa.Double),
+    sa.Column("achieved_pace", sa.Double),
+    sa.Column("status_code", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),  # the verdict in Swedish
+    sa.Column("reason", sa.Text),  # why it cannot be judged
+    sa.Column("method", sa.Text),  # how the verdict was reached
+    sa.Column("computed_at", sa.DateTime, nullable=False),
+)
+
+goal_summary_fact = sa.Table(
+    "goal_summary_fact",
+    metadata,
+    sa.Column("strategy_id", sa.Text, primary_key=True),
+    sa.Column("goal_id", sa.Text, primary_key=True),
+    sa.Column("region_code", sa.Text, primary_key=True),
+    sa.Column("mandate_period", sa.Text, primary_key=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("goal_name_sv", sa.Text, nullable=False),
+    sa.Column("goal_name_en", sa.Text, nullable=False),
+    sa.Column("status_code", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("method", sa.Text, nullable=False),
+)

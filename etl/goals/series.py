@@ -1,0 +1,63 @@
+"""The series the status method needs, read from the public views on any database."""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from indicators.goals.status import Point
+
+
+class SeriesStore:
+    """Observation and RIS series, each read once per indicator."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self._observations: dict[str, pd.DataFrame] = {}
+        self._ris: dict[str, pd.DataFrame] = {}
+        self.ris_edition = conn.execute(sa.text("SELECT MAX(edition) FROM ris_edition")).scalar()
+
+    def _observation_frame(self, indicator_id: str) -> pd.DataFrame:
+        if indicator_id not in self._observations:
+            self._observations[indicator_id] = pd.read_sql_query(
+                sa.text(
+                    "SELECT region_code, period, sex, value FROM observation "
+                    "WHERE indicator_id = :i AND value IS NOT NULL"
+                ),
+                self.conn,
+                params={"i": indicator_id},
+            )
+        return self._observations[indicator_id]
+
+    def _ris_frame(self, measure: str) -> pd.DataFrame:
+        if measure not in self._ris:
+            if self.ris_edition is None:
+                self._ris[measure] = pd.DataFrame(
+                    columns=["region_code", "indicator_code", "year", "value"]
+                )
+            else:
+                column, view = (
+                    ("ratio", "ris_leader_ratio")
+                    if measure == "ratio_to_leaders"
+                    else ("value", "ris_score")
+                )
+                self._ris[measure] = pd.read_sql_query(
+                    sa.text(
+                        f"SELECT region_code, indicator_code, year, {column} AS value "
+                        f"FROM {view} WHERE edition = :e AND {column} IS NOT NULL"
+                    ),
+                    self.conn,
+                    params={"e": int(self.ris_edition)},
+                )
+        return self._ris[measure]
+
+    def observations(self, indicator_id: str, region: str, sex: str = "T") -> list[Point]:
+        frame = self._observation_frame(indicator_id)
+        mine = frame[(frame["region_code"] == region) & (frame["sex"] == sex)]
+        return [Point(str(p), float(x)) for p, x in zip(mine["period"], mine["value"], strict=True)]
+
+    def ris(self, code: str, region: str, measure: str) -> list[Point]:
+        frame = self._ris_frame(measure)
+        mine = frame[(frame["region_code"] == region) & (frame["indicator_code"] == code)]
+        return [Point(str(y), float(x)) for y, x in zip(mine["year"], mine["value"], strict=True)]
