@@ -10,7 +10,7 @@ from pathlib import Path
 from dash import Dash, page_container
 
 from dashboard import context, ids
-from dashboard.callbacks import compare
+from dashboard.callbacks import compare, goals
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.i18n import t
 from dashboard.permalink import register_language_switch, register_permalink
@@ -42,6 +42,17 @@ def create_app(database_url: str | None = None) -> Dash:
             "region": (ids.COMPARE_REGION, "value"),
             "edition": (ids.COMPARE_EDITION, "value"),
             "year": (ids.COMPARE_YEAR, "value"),
+        },
+    )
+    goals.register(app, context.reader, catalogue)
+    register_permalink(
+        app,
+        ids.GOALS_URL,
+        {
+            "strategy": (ids.GOALS_STRATEGY, "value"),
+            "region": (ids.GOALS_REGION, "value"),
+            "period": (ids.GOALS_PERIOD, "value"),
+            "pick": (ids.GOALS_PICK, "data"),
         },
     )
     register_language_switch(app)

@@ -16,3 +16,15 @@ URL_SYNC = "url-sync"  # dummy output of the clientside permalink writer
 LANG_SWITCH = "lang-switch"
 COMPARE_URL = "compare-url"  # dummy output of the compare page's permalink writer
 COMPARE_TREND_SOURCE = "compare-trend-source"
+
+GOALS_STRATEGY = "goals-strategy"
+GOALS_REGION = "goals-region"
+GOALS_PERIOD = "goals-period"
+GOALS_LIST = "goals-list"
+GOALS_PICK = "goals-pick"  # "goal_id|indicator_key" of the indicator whose chart is shown
+GOALS_CHART = "goals-chart"
+GOALS_SENTENCE = "goals-sentence"
+GOALS_TABLE = "goals-table"
+GOALS_SOURCE = "goals-source"
+GOALS_LANG = "goals-lang"
+GOALS_URL = "goals-url"

@@ -7,7 +7,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.i18n import t
 
-NAV = (("/jamfor", "nav.compare"),)
+NAV = (("/jamfor", "nav.compare"), ("/maluppfoljning", "nav.goals"))
 
 
 def shell(lang: str, active: str, *body) -> html.Div:

@@ -22,8 +22,8 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(scope="session")
-def live_server(ris_warehouse) -> Iterator[str]:
-    process, url = start_server(ris_warehouse.database_url)
+def live_server(followup_warehouse) -> Iterator[str]:
+    process, url = start_server(followup_warehouse.database_url)
     yield url
     stop_server(process)
 

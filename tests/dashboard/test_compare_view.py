@@ -5,20 +5,12 @@ import pytest
 from dashboard.callbacks.compare import compare_view, region_options, year_options
 from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
+from tests.dashboard.texts import text_of
 
 
 @pytest.fixture(scope="module")
 def reader(ris_warehouse):
     return WarehouseReader(ris_warehouse.database_url)
-
-
-def text_of(component) -> str:
-    if isinstance(component, str):
-        return component
-    if isinstance(component, list):
-        return " ".join(text_of(c) for c in component)
-    children = getattr(component, "children", None)
-    return "" if children is None else text_of(children)
 
 
 def test_se33_has_21_indicator_bars_around_the_leaders(reader, cat):

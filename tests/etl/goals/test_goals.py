@@ -6,22 +6,11 @@ import json
 from contextlib import redirect_stdout
 
 import pandas as pd
-import pytest
 
 from etl.cli import main
 from etl.warehouse.store import Warehouse
-from tests.conftest import make_settings, run_etl
 
 VASTMANLAND = "vastmanland_rus_2030"
-
-
-@pytest.fixture(scope="module")
-def followup_warehouse(tmp_path_factory, shared_data):
-    settings = make_settings(tmp_path_factory.mktemp("goals"), sources_dir=shared_data)
-    for source in ("ris", "manual", "goals"):
-        result, output = run_etl(settings, source)
-        assert result.status == "ok", output
-    return settings
 
 
 def read(settings, sql: str) -> pd.DataFrame:

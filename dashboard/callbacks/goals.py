@@ -1,0 +1,330 @@
+"""Måluppföljning: from strategy, region, mandate period and the picked indicator to the page.
+
+`goal_list_view` and `indicator_view` are plain functions (reader and catalogue in, components
+and figures out), tested without a browser; `register` wires them to the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
+
+from dashboard import ids
+from dashboard.components.goal_list import PICK_TYPE, goal_sections, indicator_label, pick_key
+from dashboard.components.table import simple_table
+from dashboard.data_access import goals as data
+from dashboard.data_access.reader import WarehouseReader
+from dashboard.figures.common import empty_figure
+from dashboard.figures.goal_chart import GoalChart, Mark, PeriodBand, goal_chart
+from dashboard.i18n import t
+from indicators.catalogue import Catalogue
+from indicators.formatting import format_date, format_number
+from indicators.goals import models as m
+from indicators.goals import verdicts as v
+from indicators.goals.sentence import SentenceInput, goal_sentence
+from indicators.goals.status import Point
+
+DEFAULT_STRATEGY = "vastmanland_rus_2030"
+
+
+def current_period(catalogue: Catalogue, today: date | None = None) -> str:
+    period = catalogue.mandate_period_for_year((today or date.today()).year)
+    return period.id if period else catalogue.mandate_periods[-1].id
+
+
+def region_options(catalogue: Catalogue, strategy: m.Strategy, lang: str) -> list[dict]:
+    out = []
+    for code in strategy.regions:
+        region = catalogue.regions.get(code)
+        out.append({"label": f"{region.name(lang) if region else code} ({code})", "value": code})
+    return out
+
+
+def _region_name(catalogue: Catalogue, code: str, lang: str) -> str:
+    region = catalogue.regions.get(code)
+    return region.name(lang) if region else code
+
+
+def goal_list_view(
+    reader: WarehouseReader,
+    catalogue: Catalogue,
+    strategy_id: str,
+    region: str,
+    period: str,
+    lang: str,
+    picked: str | None = None,
+) -> list:
+    strategy = catalogue.strategies[strategy_id]
+    region_name = _region_name(catalogue, region, lang)
+    heading = [
+        html.H1(t("goals.heading", lang, strategy=strategy.name(lang))),
+        html.P(
+            t("goals.intro", lang, period=period.replace("-", "–"), region=region_name),
+            className="lead",
+        ),
+    ]
+    statuses = data.statuses(reader, strategy_id, region, period)
+    if statuses.empty:
+        message = t(
+            "goals.no_status", lang, strategy=strategy.name(lang), region=region_name, period=period
+        )
+        return [*heading, html.P(message, className="empty-state")]
+    summaries = data.summaries(reader, strategy_id, region, period)
+    edition = data.latest_ris_edition(reader)
+    return heading + goal_sections(statuses, summaries, catalogue, strategy, edition, lang, picked)
+
+
+@dataclass
+class IndicatorView:
+    figure: go.Figure
+    sentence: str
+    table: list
+    source: str
+
+
+def _points(frame: pd.DataFrame) -> pd.DataFrame:
+    times = [Point(str(p), 0.0).time for p in frame["period"]]
+    return frame.assign(time=times)
+
+
+def _gap(frame: pd.DataFrame) -> pd.DataFrame:
+    """Women minus men per period: the series a gap target is judged on."""
+    wide = frame.pivot_table(index="period", columns="sex", values="value")
+    if not {"K", "M"} <= set(wide.columns):
+        return frame.iloc[0:0]
+    gap = (wide["K"] - wide["M"]).dropna()
+    return pd.DataFrame({"period": gap.index.astype(str), "value": gap.to_numpy(), "sex": "T"})
+
+
+def _mark(period, value) -> Mark | None:
+    if period is None or pd.isna(period) or pd.isna(value):
+        return None
+    return Mark(Point(str(period), 0.0).time, float(value), str(period))
+
+
+def _series(reader, catalogue, gi: m.GoalIndicator, regions: tuple[str, ...]) -> pd.DataFrame:
+    if gi.is_ris:
+        return data.ris_series(reader, gi.ris_code, regions, gi.measure)
+    return data.observations(reader, gi.indicator_id, regions)
+
+
+def _main_series(frame: pd.DataFrame, gi: m.GoalIndicator, split: bool) -> pd.DataFrame:
+    if gi.target.type == m.GAP_SHRINKING:
+        return _gap(frame)
+    if gi.sex == "T" and split:
+        return frame[frame["sex"].isin(["T", "K", "M"])]
+    return frame[frame["sex"] == gi.sex].assign(sex="T")
+
+
+def _bands(catalogue: Catalogue, period: str, first: float, last: float, lang: str):
+    return tuple(
+        PeriodBand(
+            p.first_year,
+            p.last_year,
+            t("goalchart.period", lang, period=p.id.replace("-", "–")),
+            p.id == period,
+        )
+        for p in catalogue.mandate_periods
+        if p.last_year >= first and p.first_year <= last
+    )
+
+
+def _source_text(catalogue, gi, row, strategy, edition, lang) -> str:
+    if gi.is_ris:
+        source = f"Europeiska kommissionen, Regional Innovation Scoreboard {edition}"
+    else:
+        source = catalogue.indicators[gi.indicator_id].source.label
+    computed = row.computed_at if not pd.isna(row.computed_at) else None
+    return t(
+        "goals.source",
+        lang,
+        source=source,
+        computed=format_date(computed),
+        owner=strategy.owner_sv,
+        strategy=strategy.name(lang),
+    )
+
+
+def _table(main: pd.DataFrame, decimals: int, lang: str) -> list:
+    rows = [
+        {
+            "period": r.period,
+            "sex": t(f"sex.{r.sex}", lang),
+            "value": format_number(r.value, decimals, lang),
+        }
+        for r in main.sort_values(["sex", "time"]).itertuples()
+    ]
+    columns = [(k, t(f"goals.col.{k}", lang)) for k in ("period", "sex", "value")]
+    return [
+        html.Details(
+            [html.Summary(t("table.show", lang)), simple_table(columns, rows, numeric=("value",))]
+        )
+    ]
+
+
+def indicator_view(
+    reader: WarehouseReader,
+    catalogue: Catalogue,
+    strategy_id: str,
+    region: str,
+    period: str,
+    picked: str | None,
+    lang: str,
+) -> IndicatorView | None:
+    """The chart, sentence, table and source of the picked goal indicator; None when none is."""
+    if not picked or "|" not in picked:
+        return None
+    goal_id, key = picked.split("|", 1)
+    strategy = catalogue.strategies[strategy_id]
+    statuses = data.statuses(reader, strategy_id, region, period)
+    hits = statuses[
+        (statuses["goal_id"].astype(str) == goal_id) & (statuses["indicator_key"] == key)
+    ]
+    goal = next((g for g in strategy.goals if g.id == goal_id), None)
+    gi = next((g for g in goal.indicators if g.key == key), None) if goal else None
+    if hits.empty or gi is None:
+        return None
+    row = hits.iloc[0]
+    edition = data.latest_ris_edition(reader)
+    label, unit, decimals = indicator_label(catalogue, gi, edition, lang)
+    measured = str(row.measured_region)
+    frame = _series(reader, catalogue, gi, (measured, *gi.target.peers))
+    indicator = None if gi.is_ris else catalogue.indicators[gi.indicator_id]
+    split = bool(indicator and indicator.sex_split)
+    main = _points(_main_series(frame[frame["region_code"] == measured], gi, split))
+    peers = frame[(frame["region_code"] != measured) & (frame["sex"] == gi.sex)]
+    peers = _points(
+        peers.assign(name=[_region_name(catalogue, c, lang) for c in peers["region_code"]])
+    )
+    has_target = not pd.isna(row.target_value)
+    target_year = (gi.target.year or strategy.horizon) if has_target else None
+    first = (
+        float(main["time"].min())
+        if not main.empty
+        else float(catalogue.mandate_period(period).first_year)
+    )
+    last_year = max(target_year or 0, catalogue.mandate_period(period).last_year)
+    breaks = tuple(
+        (Point(b.period, 0.0).time, b.note(lang))
+        for b in (indicator.series_breaks if indicator else ())
+    )
+    spec = GoalChart(
+        title=f"{label} – {_region_name(catalogue, measured, lang)}",
+        unit=unit,
+        decimals=decimals,
+        series=main,
+        peers=peers,
+        baseline=_mark(row.baseline_period, row.baseline_value),
+        latest=_mark(row.latest_period, row.latest_value),
+        target_value=float(row.target_value) if has_target else None,
+        target_year=target_year or catalogue.mandate_period(period).last_year,
+        bands=_bands(catalogue, period, first, last_year, lang),
+        breaks=breaks,
+        judged_sex=gi.sex,
+    )
+    subject, sentence_unit = label.removeprefix("RIS: "), unit
+    if gi.target.type == m.GAP_SHRINKING and indicator:
+        subject = indicator.name(lang)
+    if gi.is_ris:  # a ratio or score reads better with its unit once, in the subject
+        subject, sentence_unit = f"{subject} ({unit})", ""
+    sentence = goal_sentence(
+        SentenceInput(
+            subject=subject,
+            region=_region_name(catalogue, measured, lang),
+            period=period,
+            unit=sentence_unit,
+            decimals=decimals,
+            verdict=v.BY_CODE.get(row.status_code, v.UNKNOWN),
+            reason=row.reason if isinstance(row.reason, str) else None,
+            baseline=Point(str(row.baseline_period), float(row.baseline_value))
+            if not pd.isna(row.baseline_value)
+            else None,
+            latest=Point(str(row.latest_period), float(row.latest_value))
+            if not pd.isna(row.latest_value)
+            else None,
+            target_value=float(row.target_value) if has_target else None,
+            target_year=target_year,
+            target_text=row.target_text if isinstance(row.target_text, str) else "",
+            needed_pace=None if pd.isna(row.needed_pace) else float(row.needed_pace),
+            achieved_pace=None if pd.isna(row.achieved_pace) else float(row.achieved_pace),
+            gap=gi.target.type == m.GAP_SHRINKING,
+        ),
+        lang,
+    )
+    return IndicatorView(
+        figure=goal_chart(spec, lang),
+        sentence=sentence,
+        table=_table(main, decimals, lang) if not main.empty else [],
+        source=_source_text(catalogue, gi, row, strategy, edition, lang),
+    )
+
+
+def register(app: Dash, reader_of, catalogue_of) -> None:
+    @app.callback(
+        Output(ids.GOALS_REGION, "options"),
+        Output(ids.GOALS_REGION, "value"),
+        Input(ids.GOALS_STRATEGY, "value"),
+        State(ids.GOALS_REGION, "value"),
+        State(ids.GOALS_LANG, "data"),
+    )
+    def _regions(strategy_id, current, lang):
+        strategy = catalogue_of().strategies.get(strategy_id)
+        if strategy is None:
+            return [], None
+        options = region_options(catalogue_of(), strategy, lang)
+        codes = [o["value"] for o in options]
+        return options, current if current in codes else codes[0]
+
+    @app.callback(
+        Output(ids.GOALS_LIST, "children"),
+        Input(ids.GOALS_STRATEGY, "value"),
+        Input(ids.GOALS_REGION, "value"),
+        Input(ids.GOALS_PERIOD, "value"),
+        State(ids.GOALS_PICK, "data"),
+        State(ids.GOALS_LANG, "data"),
+    )
+    def _list(strategy_id, region, period, picked, lang):
+        if not (strategy_id and region and period):
+            return []
+        return goal_list_view(
+            reader_of(), catalogue_of(), strategy_id, region, period, lang, picked
+        )
+
+    @app.callback(
+        Output(ids.GOALS_PICK, "data"),
+        Input({"type": PICK_TYPE, "key": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def _pick(clicks):
+        trigger = ctx.triggered_id
+        if not trigger or not any(clicks or []):
+            return no_update  # the list was redrawn, nobody clicked
+        return trigger["key"]
+
+    @app.callback(
+        Output(ids.GOALS_CHART, "figure"),
+        Output(ids.GOALS_SENTENCE, "children"),
+        Output(ids.GOALS_TABLE, "children"),
+        Output(ids.GOALS_SOURCE, "children"),
+        Input(ids.GOALS_PICK, "data"),
+        Input(ids.GOALS_STRATEGY, "value"),
+        Input(ids.GOALS_REGION, "value"),
+        Input(ids.GOALS_PERIOD, "value"),
+        State(ids.GOALS_LANG, "data"),
+    )
+    def _chart(picked, strategy_id, region, period, lang):
+        view = None
+        if strategy_id and region and period:
+            view = indicator_view(
+                reader_of(), catalogue_of(), strategy_id, region, period, picked, lang
+            )
+        if view is None:
+            return empty_figure(t("goals.pick", lang), lang), "", [], ""
+        return view.figure, view.sentence, view.table, view.source
+
+
+__all__ = ["DEFAULT_STRATEGY", "current_period", "goal_list_view", "indicator_view", "pick_key"]

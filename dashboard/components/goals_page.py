@@ -1,0 +1,90 @@
+"""The Måluppföljning page, built from the URL query: strategy, region, period and the picked
+indicator, so a permalink reproduces the view."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.callbacks.goals import (
+    DEFAULT_STRATEGY,
+    current_period,
+    goal_list_view,
+    region_options,
+)
+from dashboard.components.controls import dropdown, labelled
+from dashboard.components.shell import shell
+from dashboard.context import reader
+from dashboard.i18n import language, t
+from indicators.catalogue import catalogue
+
+PATH = "/maluppfoljning"
+
+
+def goals_page(
+    strategy: str | None = None,
+    region: str | None = None,
+    period: str | None = None,
+    pick: str | None = None,
+    lang: str | None = None,
+    **_query,
+) -> html.Div:
+    lang = language(lang)
+    cat = catalogue()
+    strategies = sorted(cat.strategies.values(), key=lambda s: s.name(lang))
+    chosen = strategy if strategy in cat.strategies else DEFAULT_STRATEGY
+    regions = region_options(cat, cat.strategies[chosen], lang)
+    codes = [o["value"] for o in regions]
+    chosen_region = region if region in codes else codes[0]
+    periods = [p.id for p in cat.mandate_periods]
+    chosen_period = period if period in periods else current_period(cat)
+    controls = html.Div(
+        [
+            labelled(
+                t("control.strategy", lang),
+                dropdown(
+                    ids.GOALS_STRATEGY,
+                    [{"label": s.name(lang), "value": s.id} for s in strategies],
+                    chosen,
+                    lang,
+                ),
+                "control wide",
+            ),
+            labelled(
+                t("control.region", lang),
+                dropdown(ids.GOALS_REGION, regions, chosen_region, lang),
+            ),
+            labelled(
+                t("control.period", lang),
+                dropdown(
+                    ids.GOALS_PERIOD,
+                    [{"label": p.replace("-", "–"), "value": p} for p in periods],
+                    chosen_period,
+                    lang,
+                ),
+            ),
+        ],
+        className="controls",
+    )
+    return shell(
+        lang,
+        PATH,
+        dcc.Store(id=ids.GOALS_LANG, data=lang),
+        dcc.Store(id=ids.GOALS_URL),
+        dcc.Store(id=ids.GOALS_PICK, data=pick),
+        controls,
+        html.Div(
+            goal_list_view(reader(), cat, chosen, chosen_region, chosen_period, lang, pick),
+            id=ids.GOALS_LIST,
+        ),
+        html.Section(
+            [
+                html.P(id=ids.GOALS_SENTENCE, className="sentence", **{"aria-live": "polite"}),
+                dcc.Graph(id=ids.GOALS_CHART, config={"displaylogo": False}),
+                html.P(id=ids.GOALS_SOURCE, className="source"),
+                html.Div(id=ids.GOALS_TABLE),
+            ],
+            className="trend goal-chart",
+            id="goal-chart",
+        ),
+    )

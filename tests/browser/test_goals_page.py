@@ -1,0 +1,68 @@
+"""Måluppföljning in headless Chromium against a live server on the follow-up warehouse."""
+
+import pytest
+
+from dashboard import ids
+from tests.browser.helpers import choose, figure_data, screenshot, wait_for_graph
+
+pytestmark = pytest.mark.browser
+
+RII_BUTTON = '[data-key="1|ris:RII"] button'
+
+
+def chart_names(page) -> list[str]:
+    return [trace["name"] for trace in figure_data(page, ids.GOALS_CHART)]
+
+
+def test_picking_a_delmal_shows_its_chart_target_line_and_sentence(live_server, page):
+    page.goto(live_server + "/maluppfoljning")
+    page.wait_for_selector("text=Delmål 14: Öka den regionala ekonomiska förnyelseförmågan")
+    choose(page, ids.GOALS_STRATEGY, "Västerbotten", "Region Västerbottens")
+    choose(page, ids.GOALS_PERIOD, "2019")
+    page.wait_for_selector("text=Delmål 1: ")
+    page.locator(RII_BUTTON).click()
+    page.wait_for_function(
+        """() => {
+            const gd = document.querySelector('#goals-chart .js-plotly-plot');
+            return gd && gd._fullData && gd._fullData.some(t => t.name === 'Mål: 1,00');
+        }""",
+        timeout=20_000,
+    )
+    target = next(t for t in figure_data(page, ids.GOALS_CHART) if t["name"] == "Mål: 1,00")
+    assert set(target["y"]) == {1} and max(target["x"]) == 2030
+    assert "Trend i samma takt" in chart_names(page)
+    sentence = page.locator(f"#{ids.GOALS_SENTENCE}").inner_text()
+    assert sentence.startswith("Innovationsindex (kvot mot innovationsledarna) i Övre Norrland")
+    assert "0,93 (2018) till 0,91 (2022)" in sentence
+    assert "Målet är 1,00 år 2030" in sentence and "▼ försämring" in sentence
+    summary = page.locator("#goal-1 .goal-summary").inner_text()
+    assert "Delmålets status:" in summary and any(icon in summary for icon in "✔●▲◆▼?")
+    assert page.console_log.errors() == []
+    screenshot(page, "maluppfoljning-vasterbotten")
+
+
+def test_the_permalink_brings_back_the_picked_indicator(live_server, page):
+    page.goto(
+        live_server
+        + "/maluppfoljning?strategy=vasterbotten_innovation_strategy&period=2019-2022"
+        + "&pick=1%7Cris%3ARII"
+    )
+    wait_for_graph(page, ids.GOALS_CHART)
+    page.wait_for_function(
+        "() => document.querySelector('#goals-sentence').innerText.includes('Övre Norrland')"
+    )
+    assert "Mål: 1,00" in chart_names(page)
+    choose(page, ids.GOALS_PERIOD, "2023")
+    page.wait_for_url("**period=2023-2026**")
+    assert "pick=1%7Cris%3ARII" in page.url
+    assert page.console_log.errors() == []
+
+
+def test_the_goal_page_switches_to_english(live_server, page):
+    page.goto(live_server + "/maluppfoljning?strategy=kalmar_rus&period=2019-2022")
+    page.wait_for_selector("text=Delmål 9: Välutbildad arbetskraft")
+    page.locator(f"#{ids.LANG_SWITCH}").click()
+    page.wait_for_url("**lang=en**")
+    page.wait_for_selector("text=Sub-goal 9: A well-educated workforce")
+    assert "strategy=kalmar_rus" in page.url
+    assert page.console_log.errors() == []
