@@ -10,7 +10,7 @@ from pathlib import Path
 from dash import Dash, page_container
 
 from dashboard import context, ids
-from dashboard.callbacks import compare, goals
+from dashboard.callbacks import compare, explorer, goals, overview
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.i18n import t
 from dashboard.permalink import register_language_switch, register_permalink
@@ -55,6 +55,22 @@ def create_app(database_url: str | None = None) -> Dash:
             "pick": (ids.GOALS_PICK, "data"),
         },
     )
+    explorer.register(app, context.reader, catalogue)
+    register_permalink(
+        app,
+        ids.EXPLORER_URL,
+        {
+            "indicator": (ids.EXPLORER_INDICATOR, "value"),
+            "regions": (ids.EXPLORER_REGIONS, "value"),
+            "mode": (ids.EXPLORER_MODE, "value"),
+            "year": (ids.EXPLORER_PERIOD, "value"),
+            "sex": (ids.EXPLORER_SEX, "value"),
+            "base": (ids.EXPLORER_BASE, "value"),
+            "small": (ids.EXPLORER_SMALL, "value"),
+        },
+    )
+    overview.register(app, context.reader, catalogue)
+    register_permalink(app, ids.OVERVIEW_URL, {"region": (ids.OVERVIEW_REGION, "value")})
     register_language_switch(app)
     return app
 

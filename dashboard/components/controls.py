@@ -14,6 +14,7 @@ DROPDOWN_LABELS = {
         "no_options_found": "Inga träffar",
         "select_all": "Välj alla",
         "deselect_all": "Avmarkera alla",
+        "selected_count": "{num_selected} valda",
     },
     "en": {
         "search": "Search",
@@ -22,6 +23,7 @@ DROPDOWN_LABELS = {
         "no_options_found": "No matches",
         "select_all": "Select all",
         "deselect_all": "Deselect all",
+        "selected_count": "{num_selected} selected",
     },
 }
 

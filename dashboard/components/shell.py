@@ -7,7 +7,13 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.i18n import t
 
-NAV = (("/jamfor", "nav.compare"), ("/maluppfoljning", "nav.goals"))
+NAV = (
+    ("/", "nav.overview"),
+    ("/jamfor", "nav.compare"),
+    ("/maluppfoljning", "nav.goals"),
+    ("/indikatorer", "nav.explorer"),
+    ("/datakallor", "nav.sources"),
+)
 
 
 def shell(lang: str, active: str, *body) -> html.Div:

@@ -1,7 +1,9 @@
-"""Start page: until the overview exists, the leader comparison is where analysts begin."""
+"""Översikt, the start page: where the chosen region stands, at a glance."""
 
 import dash
 
-from dashboard.components.compare_page import compare_page
+from dashboard.components.overview_page import PATH, overview_page
 
-dash.register_page(__name__, path="/", name="rusmon", title="rusmon", layout=compare_page, order=0)
+dash.register_page(
+    __name__, path=PATH, name="Översikt", title="rusmon – Översikt", layout=overview_page, order=0
+)

@@ -98,3 +98,15 @@ def choose(page: Page, dropdown_id: str, search: str, option_text: str | None = 
     page.locator(f"#{dropdown_id}").click()
     page.locator("input.dash-dropdown-search").fill(search)
     page.locator(".dash-options-list-option", has_text=option_text or search).first.click()
+
+
+def wait_for_text(page: Page, selector: str, text: str, timeout: float = 20_000) -> None:
+    """Wait until the element exists and its text contains `text` (Dash renders after load)."""
+    page.wait_for_function(
+        """([selector, text]) => {
+            const element = document.querySelector(selector);
+            return element !== null && element.innerText.includes(text);
+        }""",
+        arg=[selector, text],
+        timeout=timeout,
+    )

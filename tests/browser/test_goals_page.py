@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard import ids
-from tests.browser.helpers import choose, figure_data, screenshot, wait_for_graph
+from tests.browser.helpers import choose, figure_data, screenshot, wait_for_graph, wait_for_text
 
 pytestmark = pytest.mark.browser
 
@@ -48,9 +48,7 @@ def test_the_permalink_brings_back_the_picked_indicator(live_server, page):
         + "&pick=1%7Cris%3ARII"
     )
     wait_for_graph(page, ids.GOALS_CHART)
-    page.wait_for_function(
-        "() => document.querySelector('#goals-sentence').innerText.includes('Övre Norrland')"
-    )
+    wait_for_text(page, f"#{ids.GOALS_SENTENCE}", "Övre Norrland")
     assert "Mål: 1,00" in chart_names(page)
     choose(page, ids.GOALS_PERIOD, "2023")
     page.wait_for_url("**period=2023-2026**")

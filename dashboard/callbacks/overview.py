@@ -1,0 +1,255 @@
+"""Översikt: where a region stands, in four cards — innovation index, goal status this mandate
+period, strongest and weakest RIS indicators against the leaders, and data freshness.
+
+`overview_view` is a plain function; `register` wires it and remembers the region in the
+browser (localStorage), so the start page opens where the analyst left it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html
+
+from dashboard import ids
+from dashboard.callbacks.goals import current_period
+from dashboard.components.goal_list import status_badge
+from dashboard.data_access import goals as goal_data
+from dashboard.data_access import indicators as indicator_data
+from dashboard.data_access import ris
+from dashboard.data_access.reader import WarehouseReader
+from dashboard.i18n import t
+from indicators.catalogue import Catalogue
+from indicators.formatting import format_number
+from indicators.goals import verdicts as v
+
+DEFAULT_REGION = "SE331"
+SHOWN = 3  # strongest and weakest indicators
+
+
+def region_options(catalogue: Catalogue, lang: str) -> list[dict]:
+    """Sweden, then the NUTS2 regions, then the län, each labelled with its code."""
+    regions = sorted(catalogue.regions.swedish(), key=lambda r: (r.level or 0, r.name(lang)))
+    return [
+        {"label": f"{r.name(lang)} ({r.code})", "value": r.code}
+        for r in regions
+        if r.level in (0, 2, 3)
+    ]
+
+
+def ris_region(catalogue: Catalogue, code: str) -> str:
+    """The RIS reports NUTS2 regions: a län is shown through its NUTS2 region."""
+    region = catalogue.regions.get(code)
+    if region and region.level == 3 and region.parent_code:
+        return region.parent_code
+    return code
+
+
+def _card(
+    title: str, body: list, link: tuple[str, str] | None = None, card_id: str = ""
+) -> html.Section:
+    parts = [html.H2(title), *body]
+    if link:
+        parts.append(dcc.Link(link[0], href=link[1], className="card-link"))
+    return html.Section(parts, className="card overview-card", id=card_id)
+
+
+def _rii_card(reader, catalogue, code: str, lang: str) -> html.Section:
+    title = t("overview.rii", lang)
+    editions = ris.editions(reader)
+    nuts2 = ris_region(catalogue, code)
+    if editions.empty:
+        return _card(title, [html.P(t("empty.no_warehouse", lang))])
+    info = editions.iloc[0]
+    edition, year = int(info["edition"]), int(info["last_year"])
+    summary = ris.rii_summary(reader, edition, year, nuts2)
+    name = catalogue.regions.get(nuts2).name(lang) if catalogue.regions.get(nuts2) else nuts2
+    if summary is None:
+        return _card(
+            title,
+            [html.P(t("empty.no_region_data", lang, region=name, edition=edition, year=year))],
+        )
+    group = t(f"group.{summary.group}" if summary.group else "group.none", lang)
+    body = [
+        html.Div(f"{name}, RIS {edition} ({year})", className="card-label"),
+        html.Div(format_number(summary.value, 1, lang), className="card-value"),
+        html.Div(
+            [html.Span(t("card.group", lang) + ": "), html.Strong(group)], className="card-line"
+        ),
+    ]
+    if summary.first_value is not None and summary.first_year != year:
+        change = summary.value - summary.first_value
+        signed = ("+" if change > 0 else "") + format_number(change, 1, lang)
+        body.append(
+            html.Div(
+                t("card.change", lang, year=summary.first_year, change=signed),
+                className="card-line",
+            )
+        )
+    if summary.rank is not None:
+        body.append(
+            html.Div(
+                t("card.rank", lang, rank=summary.rank, n=summary.ranked), className="card-line"
+            )
+        )
+    return _card(
+        title,
+        body,
+        (t("overview.to_compare", lang), f"/jamfor?region={nuts2}&lang={lang}"),
+        "overview-rii",
+    )
+
+
+def _extremes_card(reader, catalogue, code: str, lang: str) -> html.Section:
+    title = t("overview.extremes", lang)
+    editions = ris.editions(reader)
+    if editions.empty:
+        return _card(title, [html.P(t("figure.empty", lang))])
+    edition, year = int(editions.iloc[0]["edition"]), int(editions.iloc[0]["last_year"])
+    nuts2 = ris_region(catalogue, code)
+    comparison = ris.leader_comparison(reader, edition, year, nuts2)
+    comparison = (
+        comparison[comparison["indicator_code"] != "RII"] if not comparison.empty else comparison
+    )
+    if comparison.empty:
+        return _card(title, [html.P(t("figure.empty", lang))])
+    ordered = comparison.sort_values("ratio", ascending=False)
+
+    def items(frame):
+        out = []
+        for row in frame.itertuples():
+            series = catalogue.ris_series(edition, row.indicator_code)
+            label = series.short(lang) if series else row.indicator_code
+            out.append(html.Li(f"{label}: {format_number(row.ratio, 2, lang)}"))
+        return html.Ol(out)
+
+    body = [
+        html.P(t("overview.extremes_intro", lang, year=year), className="card-label"),
+        html.H3(t("overview.strongest", lang)),
+        items(ordered.head(SHOWN)),
+        html.H3(t("overview.weakest", lang)),
+        items(ordered.tail(SHOWN).iloc[::-1]),
+    ]
+    return _card(title, body, None, "overview-extremes")
+
+
+def _goals_card(reader, catalogue, code: str, lang: str, today: date | None) -> html.Section:
+    period = current_period(catalogue, today)
+    title = t("overview.goals", lang, period=period.replace("-", "–"))
+    strategies = [s for s in catalogue.strategies.values() if code in s.regions]
+    if not strategies:
+        return _card(title, [html.P(t("overview.no_strategy", lang))], None, "overview-goals")
+    body = []
+    for strategy in sorted(strategies, key=lambda s: s.name(lang)):
+        summary = goal_data.summaries(reader, strategy.id, code, period)
+        counts = (
+            summary["status_code"].value_counts() if not summary.empty else pd.Series(dtype=int)
+        )
+        badges = [
+            html.Li([status_badge(verdict, lang), f": {int(counts[verdict.code])}"])
+            for verdict in v.VERDICTS
+            if verdict.code in counts
+        ]
+        href = f"/maluppfoljning?strategy={strategy.id}&region={code}&period={period}&lang={lang}"
+        body += [
+            html.H3(dcc.Link(strategy.name(lang), href=href)),
+            html.Ul(badges, className="badges")
+            if badges
+            else html.P(t("overview.no_goal_status", lang)),
+        ]
+    return _card(title, body, None, "overview-goals")
+
+
+def _freshness_card(reader, catalogue, lang: str) -> html.Section:
+    title = t("overview.freshness", lang)
+    loaded = indicator_data.loaded_indicators(reader)
+    runs = indicator_data.last_run_per_source(reader)
+    if loaded.empty and runs.empty:
+        return _card(title, [html.P(t("empty.no_warehouse", lang))], None, "overview-freshness")
+    with_data = int((loaded["rows"] > 0).sum()) if not loaded.empty else 0
+    last_load = runs["last_ok"].max() if not runs.empty else None
+    failed = runs[runs["status"] == "failed"]["source"].tolist() if not runs.empty else []
+    body = [
+        html.Div(
+            t("overview.indicators_loaded", lang, n=with_data, total=len(catalogue.indicators)),
+            className="card-line",
+        ),
+        html.Div(
+            t(
+                "overview.last_load",
+                lang,
+                when="–"
+                if last_load is None or pd.isna(last_load)
+                else pd.Timestamp(last_load).strftime("%Y-%m-%d %H:%M"),
+            ),
+            className="card-line",
+        ),
+    ]
+    if failed:
+        body.append(
+            html.Div(
+                "✖ " + t("overview.failed", lang, sources=", ".join(failed)), className="card-line"
+            )
+        )
+    return _card(
+        title,
+        body,
+        (t("overview.to_sources", lang), f"/datakallor?lang={lang}"),
+        "overview-freshness",
+    )
+
+
+def overview_view(
+    reader: WarehouseReader, catalogue: Catalogue, code: str, lang: str, today: date | None = None
+) -> list:
+    region = catalogue.regions.get(code)
+    name = region.name(lang) if region else code
+    return [
+        html.H1(t("overview.heading", lang, region=name)),
+        html.Div(
+            [
+                _rii_card(reader, catalogue, code, lang),
+                _goals_card(reader, catalogue, code, lang, today),
+                _extremes_card(reader, catalogue, code, lang),
+                _freshness_card(reader, catalogue, lang),
+            ],
+            className="overview-grid",
+        ),
+    ]
+
+
+_REMEMBER = """
+function(region) {
+    if (region) { try { window.localStorage.setItem("rusmon.region", region); } catch (e) {} }
+    return region || null;
+}
+"""
+
+_RECALL = """
+function(fromUrl) {
+    if (fromUrl) { return window.dash_clientside.no_update; }
+    let saved = null;
+    try { saved = window.localStorage.getItem("rusmon.region"); } catch (e) {}
+    return saved || window.dash_clientside.no_update;
+}
+"""
+
+
+def register(app: Dash, reader_of, catalogue_of) -> None:
+    app.clientside_callback(
+        _REMEMBER, Output(ids.OVERVIEW_MEMORY, "data"), Input(ids.OVERVIEW_REGION, "value")
+    )
+    app.clientside_callback(
+        _RECALL, Output(ids.OVERVIEW_REGION, "value"), Input(ids.OVERVIEW_FROM_URL, "data")
+    )
+
+    @app.callback(
+        Output(ids.OVERVIEW_BODY, "children"),
+        Input(ids.OVERVIEW_REGION, "value"),
+        State(ids.OVERVIEW_LANG, "data"),
+    )
+    def _view(code, lang):
+        if not code:
+            return []
+        return overview_view(reader_of(), catalogue_of(), code, lang)

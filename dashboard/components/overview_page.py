@@ -1,0 +1,40 @@
+"""Översikt, the start page: pick a region (län, NUTS2 or Sweden) and see where it stands."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.callbacks.overview import DEFAULT_REGION, overview_view, region_options
+from dashboard.components.controls import dropdown, labelled
+from dashboard.components.shell import shell
+from dashboard.context import reader
+from dashboard.i18n import language, t
+from indicators.catalogue import catalogue
+
+PATH = "/"
+
+
+def overview_page(region: str | None = None, lang: str | None = None, **_query) -> html.Div:
+    lang = language(lang)
+    cat = catalogue()
+    options = region_options(cat, lang)
+    codes = [o["value"] for o in options]
+    chosen = region if region in codes else DEFAULT_REGION
+    return shell(
+        lang,
+        PATH,
+        dcc.Store(id=ids.OVERVIEW_LANG, data=lang),
+        dcc.Store(id=ids.OVERVIEW_URL),
+        dcc.Store(id=ids.OVERVIEW_MEMORY),
+        dcc.Store(id=ids.OVERVIEW_FROM_URL, data=region in codes),
+        html.Div(
+            labelled(
+                t("control.region", lang),
+                dropdown(ids.OVERVIEW_REGION, options, chosen, lang),
+                "control wide",
+            ),
+            className="controls",
+        ),
+        html.Div(overview_view(reader(), cat, chosen, lang), id=ids.OVERVIEW_BODY),
+    )
