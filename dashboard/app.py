@@ -13,7 +13,7 @@ from dashboard import context, ids
 from dashboard.callbacks import compare, explorer, goals, overview
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.i18n import t
-from dashboard.permalink import register_language_switch, register_permalink
+from dashboard.permalink import register_language_switch, register_memory, register_permalink
 from indicators.catalogue import catalogue
 from indicators.settings import load_settings
 
@@ -42,7 +42,17 @@ def create_app(database_url: str | None = None) -> Dash:
             "region": (ids.COMPARE_REGION, "value"),
             "edition": (ids.COMPARE_EDITION, "value"),
             "year": (ids.COMPARE_YEAR, "value"),
+            "benchmark": (ids.COMPARE_BENCHMARK, "value"),
+            "also": (ids.COMPARE_ALSO, "value"),
+            "peers": (ids.COMPARE_PEERS, "value"),
         },
+    )
+    register_memory(
+        app,
+        (ids.COMPARE_PEERS, "value"),
+        "peers",
+        ids.COMPARE_PEERS_FROM_URL,
+        ids.COMPARE_PEERS_MEMORY,
     )
     goals.register(app, context.reader, catalogue)
     register_permalink(

@@ -52,3 +52,10 @@ OVERVIEW_MEMORY = "overview-memory"  # dummy output of the localStorage writer
 OVERVIEW_FROM_URL = "overview-from-url"  # True when the URL names the region
 OVERVIEW_LANG = "overview-lang"
 OVERVIEW_URL = "overview-url"
+
+COMPARE_BENCHMARK = "compare-benchmark"
+COMPARE_ALSO = "compare-also"
+COMPARE_PEERS = "compare-peers"
+COMPARE_GAP = "compare-gap"
+COMPARE_PEERS_MEMORY = "compare-peers-memory"
+COMPARE_PEERS_FROM_URL = "compare-peers-from-url"

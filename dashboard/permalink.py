@@ -56,3 +56,36 @@ def register_language_switch(app: Dash) -> None:
     app.clientside_callback(
         _SWITCH_LANGUAGE, Output(ids.URL_SYNC, "data"), Input(ids.LANG_SWITCH, "n_clicks")
     )
+
+
+_REMEMBER = """
+function(value) {{
+    if (value !== null && value !== undefined) {{
+        try {{ window.localStorage.setItem({key}, JSON.stringify(value)); }} catch (e) {{}}
+    }}
+    return value === undefined ? null : value;
+}}
+"""
+
+_RECALL = """
+function(fromUrl) {{
+    if (fromUrl) {{ return window.dash_clientside.no_update; }}
+    try {{
+        const saved = window.localStorage.getItem({key});
+        if (saved !== null) {{ return JSON.parse(saved); }}
+    }} catch (e) {{}}
+    return window.dash_clientside.no_update;
+}}
+"""
+
+
+def register_memory(
+    app: Dash, component: tuple[str, str], key: str, from_url: str, written: str
+) -> None:
+    """Remember a control's value in the browser (localStorage) and bring it back on the next
+    visit, unless the URL names a value (`from_url` store is true): a permalink always wins."""
+    quoted = json.dumps(f"rusmon.{key}")
+    app.clientside_callback(
+        _REMEMBER.format(key=quoted), Output(written, "data"), Input(*component)
+    )
+    app.clientside_callback(_RECALL.format(key=quoted), Output(*component), Input(from_url, "data"))

@@ -17,7 +17,7 @@ from dashboard.components.table import simple_table
 from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.figures.common import empty_figure
-from dashboard.figures.leader_bars import leader_ratio_bars
+from dashboard.figures.leader_bars import leader_ratio_bars, regions_ratio_bars
 from dashboard.figures.rii_trend import rii_trend
 from dashboard.i18n import t
 from indicators.catalogue import Catalogue
@@ -36,6 +36,7 @@ class CompareView:
     source: str
     table: list
     trend: go.Figure
+    gap: list
 
 
 def region_options(reader: WarehouseReader, edition: int, lang: str) -> list[dict]:
@@ -173,8 +174,64 @@ def _table(comparison: pd.DataFrame, labels: list[str], lang: str) -> list:
     return [html.Details([html.Summary(t("table.show", lang)), table])]
 
 
+def _gap_section(bench: pd.DataFrame, labels: dict, region_name: str, group: str, year: int, lang):
+    """Every indicator with its rank among all regions and its share of the shortfall."""
+    rows = bench[bench["indicator_code"] != "RII"].sort_values(
+        ["gap_share", "ratio"], ascending=[False, True], na_position="last"
+    )
+    if rows.empty:
+        return []
+    ranked = int(rows["ranked"].max())
+    data = [
+        {
+            "indicator": labels.get(r.indicator_code, r.indicator_code),
+            "region_value": format_number(r.region_value, 2, lang),
+            "benchmark": format_number(r.benchmark, 2, lang),
+            "ratio": format_number(r.ratio, 2, lang),
+            "rank": "–"
+            if pd.isna(r.rank)
+            else t("gap.rank", lang, rank=int(r.rank), n=int(r.ranked)),
+            "share": "–" if pd.isna(r.gap_share) else format_percent(r.gap_share, 1, lang),
+        }
+        for r in rows.itertuples()
+    ]
+    keys = ("indicator", "region_value", "benchmark", "ratio", "rank", "share")
+    columns = [(k, t(f"gap.col.{k}", lang)) for k in keys]
+    return [
+        html.H2(t("gap.heading", lang, group=group, region=region_name, year=year)),
+        html.P(t("gap.method", lang, n=ranked), className="source"),
+        simple_table(columns, data, numeric=keys[1:], table_id="gap-table"),
+    ]
+
+
+def _benchmark_bars(bench, labels, names, catalogue, benchmark, group, year, lang):
+    if bench.empty:
+        return empty_figure(t("bench.custom_empty", lang) if benchmark == "custom" else None, lang)
+    rows = (
+        bench[bench["indicator_code"] != "RII"]
+        .assign(
+            label=lambda f: f["indicator_code"].map(lambda c: labels.get(c, c)),
+            region_name=lambda f: f["region_code"].map(names),
+            leader_mean=lambda f: f["benchmark"],
+            order=lambda f: f["region_code"].map({code: i for i, code in enumerate(names)}),
+        )
+        .sort_values("order", kind="stable")
+    )  # the chosen region first, then the others
+    if rows["region_code"].nunique() == 1:
+        return leader_ratio_bars(rows, year=year, lang=lang, benchmark=group)
+    return regions_ratio_bars(rows, year=year, benchmark=group, lang=lang)
+
+
 def compare_view(
-    reader: WarehouseReader, catalogue: Catalogue, region: str, edition: int, year: int, lang: str
+    reader: WarehouseReader,
+    catalogue: Catalogue,
+    region: str,
+    edition: int,
+    year: int,
+    lang: str,
+    benchmark: str = "leaders",
+    also: tuple[str, ...] = (),
+    peers: tuple[str, ...] = (),
 ) -> CompareView:
     region_name = _region_name(catalogue, reader, region, lang)
     heading = [
@@ -187,13 +244,24 @@ def compare_view(
     if meta.empty or comparison.empty:
         message = t("empty.no_region_data", lang, region=region_name, edition=edition, year=year)
         empty = empty_figure(message, lang)
-        return CompareView(heading, [], empty, [], "", [], empty_figure(message, lang))
+        return CompareView(heading, [], empty, [], "", [], empty_figure(message, lang), [])
     info = meta.iloc[0]
     rii_ratio = comparison.loc[comparison["indicator_code"] == "RII", "ratio"]
     # The RII summarises the indicators: it goes on the card, the bars show what makes it up.
     comparison = comparison[comparison["indicator_code"] != "RII"]
     labels = _bar_labels(comparison, catalogue, edition, lang)
-    bars = leader_ratio_bars(comparison.assign(label=labels), year=year, lang=lang)
+    benchmark = benchmark if benchmark in ris.BENCHMARKS else "leaders"
+    group = t(f"bench.{benchmark}", lang)
+    compared = (region, *[a for a in also if a != region])
+    members = ris.benchmark_members(reader, edition, benchmark, tuple(peers))
+    bench = ris.benchmark_comparison(reader, edition, year, compared, members)
+    label_of = dict(zip(comparison["indicator_code"], labels, strict=True))
+    if benchmark == "leaders" and len(compared) == 1:
+        bars = leader_ratio_bars(comparison.assign(label=labels), year=year, lang=lang)
+    else:
+        names = {c: _region_name(catalogue, reader, c, lang) for c in compared}
+        bars = _benchmark_bars(bench, label_of, names, catalogue, benchmark, group, year, lang)
+    own = bench[bench["region_code"] == region] if not bench.empty else bench
     trend = rii_trend(
         ris.rii_trend(reader, edition, region),
         region_name=region_name,
@@ -224,6 +292,7 @@ def compare_view(
         source=source,
         table=_table(comparison, labels, lang),
         trend=trend,
+        gap=_gap_section(own, label_of, region_name, group, year, lang) if not own.empty else [],
     )
 
 
@@ -250,16 +319,30 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         Output(ids.COMPARE_TABLE, "children"),
         Output(ids.COMPARE_TREND, "figure"),
         Output(ids.COMPARE_TREND_SOURCE, "children"),
+        Output(ids.COMPARE_GAP, "children"),
         Input(ids.COMPARE_REGION, "value"),
         Input(ids.COMPARE_EDITION, "value"),
         Input(ids.COMPARE_YEAR, "value"),
+        Input(ids.COMPARE_BENCHMARK, "value"),
+        Input(ids.COMPARE_ALSO, "value"),
+        Input(ids.COMPARE_PEERS, "value"),
         State(ids.COMPARE_LANG, "data"),
     )
-    def _view(region, edition, year, lang):
+    def _view(region, edition, year, benchmark, also, peers, lang):
         if not (region and edition and year):
             empty = empty_figure(lang=lang or "sv")
-            return [], [], empty, [], "", [], empty, ""
-        view = compare_view(reader_of(), catalogue_of(), region, int(edition), int(year), lang)
+            return [], [], empty, [], "", [], empty, "", []
+        view = compare_view(
+            reader_of(),
+            catalogue_of(),
+            region,
+            int(edition),
+            int(year),
+            lang,
+            benchmark or "leaders",
+            tuple(also or ()),
+            tuple(peers or ()),
+        )
         return (
             view.heading,
             view.card,
@@ -269,4 +352,5 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
             view.table,
             view.trend,
             view.source,
+            view.gap,
         )

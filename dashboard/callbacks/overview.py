@@ -20,6 +20,7 @@ from dashboard.data_access import indicators as indicator_data
 from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.i18n import t
+from dashboard.permalink import register_memory
 from indicators.catalogue import Catalogue
 from indicators.formatting import format_number
 from indicators.goals import verdicts as v
@@ -219,29 +220,9 @@ def overview_view(
     ]
 
 
-_REMEMBER = """
-function(region) {
-    if (region) { try { window.localStorage.setItem("rusmon.region", region); } catch (e) {} }
-    return region || null;
-}
-"""
-
-_RECALL = """
-function(fromUrl) {
-    if (fromUrl) { return window.dash_clientside.no_update; }
-    let saved = null;
-    try { saved = window.localStorage.getItem("rusmon.region"); } catch (e) {}
-    return saved || window.dash_clientside.no_update;
-}
-"""
-
-
 def register(app: Dash, reader_of, catalogue_of) -> None:
-    app.clientside_callback(
-        _REMEMBER, Output(ids.OVERVIEW_MEMORY, "data"), Input(ids.OVERVIEW_REGION, "value")
-    )
-    app.clientside_callback(
-        _RECALL, Output(ids.OVERVIEW_REGION, "value"), Input(ids.OVERVIEW_FROM_URL, "data")
+    register_memory(
+        app, (ids.OVERVIEW_REGION, "value"), "region", ids.OVERVIEW_FROM_URL, ids.OVERVIEW_MEMORY
     )
 
     @app.callback(

@@ -25,6 +25,9 @@ def compare_page(
     edition: str | None = None,
     year: str | None = None,
     lang: str | None = None,
+    benchmark: str | None = None,
+    also: str | None = None,
+    peers: str | None = None,
     **_query,
 ) -> html.Div:
     lang = language(lang)
@@ -43,6 +46,34 @@ def compare_page(
     chosen_region = region if region in codes else DEFAULT_REGION
     years = year_options(reader(), chosen_edition)
     chosen_year = _int(year) if _int(year) in years else years[0]
+    chosen_also = [c for c in (also or "").split(",") if c in codes]
+    chosen_peers = [c for c in (peers or "").split(",") if c in codes]
+    benchmarks = html.Div(
+        [
+            labelled(
+                t("control.benchmark", lang),
+                dropdown(
+                    ids.COMPARE_BENCHMARK,
+                    [{"label": t(f"bench.option.{b}", lang), "value": b} for b in ris.BENCHMARKS],
+                    benchmark if benchmark in ris.BENCHMARKS else "leaders",
+                    lang,
+                ),
+            ),
+            labelled(
+                t("control.also", lang),
+                dropdown(ids.COMPARE_ALSO, regions, chosen_also, lang, multi=True, clearable=True),
+                "control wide",
+            ),
+            labelled(
+                t("control.peers", lang),
+                dropdown(
+                    ids.COMPARE_PEERS, regions, chosen_peers, lang, multi=True, clearable=True
+                ),
+                "control wide",
+            ),
+        ],
+        className="controls",
+    )
     controls = html.Div(
         [
             labelled(
@@ -77,8 +108,11 @@ def compare_page(
         "/jamfor",
         dcc.Store(id=ids.COMPARE_LANG, data=lang),
         dcc.Store(id=ids.COMPARE_URL),
+        dcc.Store(id=ids.COMPARE_PEERS_MEMORY),
+        dcc.Store(id=ids.COMPARE_PEERS_FROM_URL, data=bool(chosen_peers)),
         html.Div(id=ids.COMPARE_HEADING),
         controls,
+        benchmarks,
         html.Div(
             [
                 html.Section(
@@ -103,4 +137,5 @@ def compare_page(
             ],
             className="trend",
         ),
+        html.Section(id=ids.COMPARE_GAP, className="trend"),
     )

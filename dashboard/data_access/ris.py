@@ -114,3 +114,73 @@ def rii_summary(reader: WarehouseReader, edition: int, year: int, region: str) -
         first_year=first_year,
         first_value=float(first.iloc[0]) if not first.empty else None,
     )
+
+
+BENCHMARKS = ("leaders", "strong", "eu", "sweden", "nordic", "custom")
+NORDIC = ("SE", "DK", "FI", "NO", "IS")
+GROUP_OF = {"leaders": "Leader", "strong": "Strong"}
+
+
+def benchmark_members(
+    reader: WarehouseReader, edition: int, benchmark: str, custom: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """The regions whose unweighted mean is the benchmark (the EU is its own value)."""
+    if benchmark == "eu":
+        return ("EU",)
+    if benchmark == "custom":
+        return tuple(custom)
+    frame = regions(reader, edition)
+    if frame.empty:
+        return ()
+    if benchmark in GROUP_OF:
+        chosen = frame[frame["performance_group"] == GROUP_OF[benchmark]]
+    else:
+        countries = ("SE",) if benchmark == "sweden" else NORDIC
+        chosen = frame[frame["country_code"].isin(countries) & (frame["level"] == 2)]
+    return tuple(chosen["region_code"])
+
+
+def benchmark_comparison(
+    reader: WarehouseReader,
+    edition: int,
+    year: int,
+    compared: tuple[str, ...],
+    members: tuple[str, ...],
+) -> pd.DataFrame:
+    """Per compared region and indicator: value, benchmark mean, ratio, rank among all regions
+    with a value (1 = highest), and the indicator's share of the region's summed shortfall."""
+    scores = scores_in_year(reader, edition, year)
+    if scores.empty or not members:
+        return pd.DataFrame()
+    grouped = regions(reader, edition)
+    grouped = set(grouped[grouped["performance_group"].notna()]["region_code"])
+    # Ranked like the card: among the regions the scoreboard puts in a performance group.
+    ranked = scores[scores["region_code"].isin(grouped | set(compared))]
+    ranked = ranked[ranked["region_code"].isin(grouped)]
+    ranks = ranked.assign(
+        rank=ranked.groupby("indicator_code")["value"].rank(ascending=False, method="min")
+    )
+    counts = ranked.groupby("indicator_code")["value"].count().rename("ranked")
+    bench = (
+        scores[scores["region_code"].isin(members)]
+        .groupby("indicator_code")["value"]
+        .mean()
+        .rename("benchmark")
+    )
+    out = scores[scores["region_code"].isin(compared)][["region_code", "indicator_code", "value"]]
+    out = out.merge(
+        ranks[["region_code", "indicator_code", "rank"]],
+        on=["region_code", "indicator_code"],
+        how="left",
+    )
+    out = out.merge(bench, on="indicator_code").merge(counts, on="indicator_code", how="left")
+    out = out.rename(columns={"value": "region_value"})
+    out["ratio"] = out["region_value"] / out["benchmark"]
+    shortfall = (
+        (out["benchmark"] - out["region_value"])
+        .clip(lower=0)
+        .where(out["indicator_code"] != "RII", 0)
+    )
+    total = shortfall.groupby(out["region_code"]).transform("sum")
+    out["gap_share"] = (shortfall / total * 100).where(total > 0)
+    return out.reset_index(drop=True)

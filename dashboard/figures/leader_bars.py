@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.common import BLUE, GREY, VERMILLION, base_layout, empty_figure
+from dashboard.figures.common import (
+    BLUE,
+    GREY,
+    SERIES_COLOURS,
+    VERMILLION,
+    base_layout,
+    empty_figure,
+)
 from dashboard.i18n import t
 from indicators.formatting import format_number
 
@@ -13,13 +20,19 @@ ROW_HEIGHT = 30
 
 
 def leader_ratio_bars(
-    data: pd.DataFrame, *, year: int, lang: str = "sv", empty_message: str | None = None
+    data: pd.DataFrame,
+    *,
+    year: int,
+    lang: str = "sv",
+    empty_message: str | None = None,
+    benchmark: str | None = None,
 ) -> go.Figure:
     """Horizontal bars from 1.0 to each ratio, strongest on top.
 
     `data` has one row per indicator with columns `label`, `ratio`, `region_value` and
     `leader_mean`. Bars right of 1 (stronger than the leaders) are blue, left of 1
     (weaker) vermillion; the legend and the axis position say the same without colour.
+    `benchmark` names another comparison group (default: the innovation leaders).
     """
     rows = data.dropna(subset=["ratio"]) if not data.empty else data
     if rows.empty:
@@ -40,7 +53,11 @@ def leader_ratio_bars(
         ]
         figure.add_trace(
             go.Bar(
-                name=t("bars.stronger" if stronger else "bars.weaker", lang),
+                name=t("bars.stronger" if stronger else "bars.weaker", lang)
+                if benchmark is None
+                else t(
+                    "bars.stronger_than" if stronger else "bars.weaker_than", lang, group=benchmark
+                ),
                 y=part["label"].tolist(),
                 x=(part["ratio"] - 1).tolist(),
                 base=1,
@@ -53,7 +70,8 @@ def leader_ratio_bars(
                 hovertemplate=(
                     "<b>%{y}</b><br>"
                     f"{t('hover.region_value', lang)}: %{{customdata[0]}}<br>"
-                    f"{t('hover.leader_mean', lang)}: %{{customdata[1]}}<br>"
+                    f"{t('hover.leader_mean', lang) if benchmark is None else benchmark}: "
+                    "%{customdata[1]}<br>"
                     f"{t('hover.ratio', lang)}: %{{customdata[2]}}<extra></extra>"
                 ),
             )
@@ -62,7 +80,11 @@ def leader_ratio_bars(
     high = max(2.0, float(rows["ratio"].max()) + 0.2)
     figure.update_layout(
         **base_layout(
-            lang, height=ROW_HEIGHT * len(rows) + 140, title=t("bars.title", lang, year=year)
+            lang,
+            height=ROW_HEIGHT * len(rows) + 140,
+            title=t("bars.title", lang, year=year)
+            if benchmark is None
+            else t("bars.title_vs", lang, group=benchmark, year=year),
         ),
         barmode="overlay",
         bargap=0.25,
@@ -71,7 +93,66 @@ def leader_ratio_bars(
         categoryorder="array", categoryarray=rows["label"].tolist(), automargin=True
     )
     figure.update_xaxes(
-        title_text=t("bars.axis", lang), range=[low, high], zeroline=False, tickformat=".1f"
+        title_text=t("bars.axis", lang) if benchmark is None else t("bars.axis_vs", lang),
+        range=[low, high],
+        zeroline=False,
+        tickformat=".1f",
+    )
+    figure.add_vline(x=1, line={"color": GREY, "width": 2})
+    return figure
+
+
+def regions_ratio_bars(
+    data: pd.DataFrame, *, year: int, benchmark: str, lang: str = "sv"
+) -> go.Figure:
+    """Several regions side by side: grouped bars from 1.0, one colour (and legend entry) per
+    region. `data`: label, region_name, ratio, region_value, benchmark; order of first region."""
+    rows = data.dropna(subset=["ratio"]) if not data.empty else data
+    if rows.empty:
+        return empty_figure(None, lang)
+    names = list(dict.fromkeys(rows["region_name"]))
+    order = rows[rows["region_name"] == names[0]].sort_values("ratio")["label"].tolist()
+    figure = go.Figure()
+    for index, name in enumerate(names):
+        part = rows[rows["region_name"] == name]
+        custom = [
+            [
+                format_number(r.region_value, 2, lang),
+                format_number(r.benchmark, 2, lang),
+                format_number(r.ratio, 2, lang),
+            ]
+            for r in part.itertuples()
+        ]
+        figure.add_trace(
+            go.Bar(
+                name=name,
+                y=part["label"].tolist(),
+                x=(part["ratio"] - 1).tolist(),
+                base=1,
+                orientation="h",
+                marker={"color": SERIES_COLOURS[index % len(SERIES_COLOURS)]},
+                customdata=custom,
+                hovertemplate=(
+                    f"<b>{name}</b> – %{{y}}<br>"
+                    f"{t('hover.region_value', lang)}: %{{customdata[0]}}<br>"
+                    f"{benchmark}: %{{customdata[1]}}<br>"
+                    f"{t('hover.ratio', lang)}: %{{customdata[2]}}<extra></extra>"
+                ),
+            )
+        )
+    high = max(2.0, float(rows["ratio"].max()) + 0.2)
+    figure.update_layout(
+        **base_layout(
+            lang,
+            height=(ROW_HEIGHT * 0.6 * len(names) + 14) * len(order) + 160,
+            title=t("bars.title_vs", lang, group=benchmark, year=year),
+        ),
+        barmode="group",
+        bargap=0.2,
+    )
+    figure.update_yaxes(categoryorder="array", categoryarray=order, automargin=True)
+    figure.update_xaxes(
+        title_text=t("bars.axis_vs", lang), range=[0, high], zeroline=False, tickformat=".1f"
     )
     figure.add_vline(x=1, line={"color": GREY, "width": 2})
     return figure

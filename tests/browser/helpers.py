@@ -110,3 +110,11 @@ def wait_for_text(page: Page, selector: str, text: str, timeout: float = 20_000)
         arg=[selector, text],
         timeout=timeout,
     )
+
+
+def wait_for_query(page: Page, part: str, timeout: float = 20_000) -> None:
+    """Wait until the URL holds `part`: permalinks are written with history.replaceState,
+    which is not a navigation."""
+    page.wait_for_function(
+        "(part) => window.location.search.includes(part)", arg=part, timeout=timeout
+    )

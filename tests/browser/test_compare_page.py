@@ -10,6 +10,7 @@ from tests.browser.helpers import (
     start_server,
     stop_server,
     wait_for_graph,
+    wait_for_query,
     wait_for_text,
 )
 
@@ -72,3 +73,42 @@ def test_without_data_the_app_starts_and_says_how_to_load_it(tmp_path, page):
         assert page.console_log.errors() == []
     finally:
         stop_server(process)
+
+
+def test_another_benchmark_and_more_regions_are_drawn_and_kept_in_the_permalink(live_server, page):
+    page.goto(live_server + "/jamfor?region=SE33")
+    wait_for_graph(page, ids.COMPARE_BARS)
+    choose(page, ids.COMPARE_BENCHMARK, "Nordiska")
+    choose(page, ids.COMPARE_ALSO, "Östra Mellansverige")
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        """() => {
+            const gd = document.querySelector('#compare-bars .js-plotly-plot');
+            return gd && gd._fullData && gd._fullData.some(t => t.name === 'Östra Mellansverige');
+        }"""
+    )
+    names = [trace["name"] for trace in figure_data(page, ids.COMPARE_BARS)]
+    assert names == ["Övre Norrland", "Östra Mellansverige"]
+    assert "benchmark=nordic" in page.url and "also=SE12" in page.url
+    wait_for_text(page, "#gap-table", "av 244")
+    page.reload()
+    wait_for_graph(page, ids.COMPARE_BARS)
+    assert len(figure_data(page, ids.COMPARE_BARS)) == 2
+    assert "nordiska regioner" in page.locator(f"#{ids.COMPARE_GAP} h2").inner_text()
+    assert page.console_log.errors() == []
+    screenshot(page, "jamfor-nordiska")
+
+
+def test_an_own_peer_group_is_remembered_by_the_browser(live_server, page):
+    page.goto(live_server + "/jamfor?region=SE33&benchmark=custom")
+    page.wait_for_selector("text=Välj regioner till den egna jämförelsegruppen.")
+    choose(page, ids.COMPARE_PEERS, "Mellersta Norrland")
+    page.keyboard.press("Escape")
+    wait_for_query(page, "peers=SE32")
+    wait_for_graph(page, ids.COMPARE_BARS)
+    page.goto(live_server + "/jamfor?region=SE33&benchmark=custom")
+    wait_for_query(page, "peers=SE32")  # brought back from the browser's memory
+    wait_for_graph(page, ids.COMPARE_BARS)
+    wait_for_text(page, f"#{ids.COMPARE_GAP} h2", "egen grupp")
+    assert "egen grupp" in page.locator(f"#{ids.COMPARE_GAP} h2").inner_text()
+    assert page.console_log.errors() == []

@@ -91,3 +91,51 @@ def test_swedish_regions_come_first_in_the_region_list(reader):
 
 def test_years_run_from_the_latest(reader):
     assert year_options(reader, 2023) == list(range(2023, 2015, -1))
+
+
+def test_the_leader_benchmark_gives_the_same_ratios_as_the_view(reader):
+    members = ris.benchmark_members(reader, 2023, "leaders")
+    assert len(members) == 36
+    bench = ris.benchmark_comparison(reader, 2023, 2023, ("SE33",), members)
+    view = ris.leader_comparison(reader, 2023, 2023, "SE33").set_index("indicator_code")
+    for row in bench.itertuples():
+        assert row.ratio == pytest.approx(view.loc[row.indicator_code, "ratio"])
+
+
+def test_benchmark_groups_are_the_regions_they_say(reader):
+    sweden = ris.benchmark_members(reader, 2023, "sweden")
+    assert sorted(sweden) == ["SE11", "SE12", "SE21", "SE22", "SE23", "SE31", "SE32", "SE33"]
+    nordic = ris.benchmark_members(reader, 2023, "nordic")
+    assert set(sweden) < set(nordic) and {c[:2] for c in nordic} <= {"SE", "DK", "FI", "NO", "IS"}
+    assert ris.benchmark_members(reader, 2023, "eu") == ("EU",)
+    assert ris.benchmark_members(reader, 2023, "custom", ("SE11", "DK01")) == ("SE11", "DK01")
+
+
+def test_gap_shares_add_up_and_rank_counts_every_grouped_region(reader):
+    members = ris.benchmark_members(reader, 2023, "leaders")
+    bench = ris.benchmark_comparison(reader, 2023, 2023, ("SE33", "SE21"), members)
+    totals = bench.groupby("region_code")["gap_share"].sum()
+    assert totals.to_dict() == pytest.approx({"SE21": 100.0, "SE33": 100.0})
+    trademarks = bench[(bench["region_code"] == "SE33") & (bench["indicator_code"] == "3.3.2")]
+    # (154.78 − 56.14) over the sum of SE33's 21 shortfalls against the leaders
+    assert trademarks["gap_share"].iloc[0] == pytest.approx(19.65, abs=0.01)
+    assert (bench["ranked"] == 244).all()
+
+
+def test_several_regions_are_drawn_side_by_side_against_the_nordic_mean(reader, cat):
+    view = compare_view(reader, cat, "SE33", 2023, 2023, "sv", "nordic", ("SE12", "SE21"))
+    assert [trace.name for trace in view.bars.data] == [
+        "Övre Norrland",
+        "Östra Mellansverige",
+        "Småland med öarna",
+    ]
+    assert all(len(trace.y) == 21 for trace in view.bars.data)
+    assert view.bars.layout.title.text == "Kvot mot snittet för nordiska regioner, 2023"
+    assert "Varumärken 56,14 154,78 0,36 183 av 244" not in text_of(view.gap)  # not the leaders
+    assert "snittet för nordiska regioner" in text_of(view.gap)
+
+
+def test_the_gap_table_ranks_every_indicator_and_leads_with_the_largest_share(reader, cat):
+    gap = text_of(compare_view(reader, cat, "SE33", 2023, 2023, "sv").gap)
+    assert "Varumärken 56,14 154,78 0,36 183 av 244 19,7\u00a0%" in gap
+    assert gap.index("Varumärken") < gap.index("IKT-specialister")
