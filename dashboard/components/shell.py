@@ -46,6 +46,13 @@ def shell(lang: str, active: str, *body) -> html.Div:
                         **{"aria-label": "Huvudmeny" if lang == "sv" else "Main menu"},
                     ),
                     html.Button(
+                        t("present.toggle", lang),
+                        id="present-toggle",
+                        className="lang-switch",
+                        title=t("present.label", lang),
+                        **{"aria-pressed": "false"},
+                    ),
+                    html.Button(
                         t("lang.switch", lang),
                         id=ids.LANG_SWITCH,
                         className="lang-switch",

@@ -1,0 +1,63 @@
+"""What every page shares: navigation, keyboard use, presentation mode, no console errors."""
+
+import pytest
+
+from tests.browser.helpers import screenshot, wait_for_query
+
+pytestmark = pytest.mark.browser
+
+PAGES = ("/", "/jamfor", "/maluppfoljning", "/indikatorer", "/datakallor")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_without_console_errors_in_both_languages(live_server, page, path):
+    for lang in ("sv", "en"):
+        page.goto(f"{live_server}{path}?lang={lang}")
+        page.wait_for_selector("main h1")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("html main").get_attribute("lang") == lang
+    assert page.console_log.errors() == []
+
+
+def test_the_navigation_reaches_every_page(live_server, page):
+    page.goto(live_server + "/")
+    page.wait_for_selector("main h1")
+    for name, path in (
+        ("Jämför med innovationsledare", "/jamfor"),
+        ("Måluppföljning", "/maluppfoljning"),
+        ("Indikatorer", "/indikatorer"),
+        ("Datakällor", "/datakallor"),
+        ("Översikt", "/"),
+    ):
+        page.locator("nav a", has_text=name).click()
+        page.wait_for_function("(path) => window.location.pathname === path", arg=path)
+        page.wait_for_selector("main h1")
+    assert page.console_log.errors() == []
+
+
+def test_the_keyboard_reaches_the_skip_link_and_the_menu(live_server, page):
+    page.goto(live_server + "/datakallor")
+    page.wait_for_selector("main h1")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Översikt"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => window.location.pathname === '/jamfor'")
+
+
+def test_presentation_mode_enlarges_the_page_and_is_in_the_permalink(live_server, page):
+    page.goto(live_server + "/maluppfoljning?strategy=vasterbotten_innovation_strategy")
+    page.wait_for_selector("main h1")
+    page.locator("#present-toggle").click()
+    wait_for_query(page, "present=1")
+    assert page.evaluate("document.body.classList.contains('present')")
+    page.reload()
+    page.wait_for_selector("main h1")
+    page.wait_for_function("() => document.body.classList.contains('present')")
+    assert page.locator("#present-toggle").get_attribute("aria-pressed") == "true"
+    screenshot(page, "presentationslage-maluppfoljning")
+    page.locator("#present-toggle").click()
+    assert not page.evaluate("document.body.classList.contains('present')")
+    assert page.console_log.errors() == []
