@@ -49,6 +49,7 @@ format: install
 
 bench: install
 	bash bench/etl.sh
+	bash bench/dashboard.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts *.egg-info

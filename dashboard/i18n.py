@@ -235,7 +235,10 @@ TEXT: dict[str, dict[str, str]] = {
     "gap.col.share": {"sv": "Andel av gapet", "en": "Share of the gap"},
     "gap.rank": {"sv": "{rank} av {n}", "en": "{rank} of {n}"},
     "present.toggle": {"sv": "Presentationsläge", "en": "Presentation mode"},
-    "present.label": {"sv": "Stor text för projektor; av och på", "en": "Large type for a projector; on and off"},
+    "present.label": {
+        "sv": "Stor text för projektor; av och på",
+        "en": "Large type for a projector; on and off",
+    },
     "lang.switch": {"sv": "English", "en": "Svenska"},
     "lang.switch.label": {"sv": "Byt språk till engelska", "en": "Switch language to Swedish"},
     "control.region": {"sv": "Region", "en": "Region"},

@@ -332,17 +332,10 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         if not (region and edition and year):
             empty = empty_figure(lang=lang or "sv")
             return [], [], empty, [], "", [], empty, "", []
-        view = compare_view(
-            reader_of(),
-            catalogue_of(),
-            region,
-            int(edition),
-            int(year),
-            lang,
-            benchmark or "leaders",
-            tuple(also or ()),
-            tuple(peers or ()),
-        )
+        args = (region, int(edition), int(year), lang, benchmark or "leaders")
+        args += (tuple(also or ()), tuple(peers or ()))
+        reader = reader_of()
+        view = reader.memo(("compare", *args), lambda: compare_view(reader, catalogue_of(), *args))
         return (
             view.heading,
             view.card,

@@ -324,11 +324,9 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
     def _view(indicator_id, regions, mode, period, sex_mode, base, small, lang):
         if indicator_id not in catalogue_of().indicators or not regions:
             return empty_figure(t("explorer.pick", lang), lang), [], []
-        view = explorer_view(
-            reader_of(),
-            catalogue_of(),
+        args = (
             indicator_id,
-            regions,
+            list(regions),
             mode,
             period,
             sex_mode,
@@ -336,6 +334,9 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
             bool(small),
             lang,
         )
+        key = ("explorer", *args[:1], tuple(regions), *args[2:])
+        reader = reader_of()
+        view = reader.memo(key, lambda: explorer_view(reader, catalogue_of(), *args))
         return view.figure, view.table, view.metadata
 
     def _download(kind):

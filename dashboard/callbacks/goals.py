@@ -290,8 +290,10 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
     def _list(strategy_id, region, period, picked, lang):
         if not (strategy_id and region and period):
             return []
-        return goal_list_view(
-            reader_of(), catalogue_of(), strategy_id, region, period, lang, picked
+        args = (strategy_id, region, period, lang, picked)
+        reader = reader_of()
+        return reader.memo(
+            ("goal-list", *args), lambda: goal_list_view(reader, catalogue_of(), *args)
         )
 
     @app.callback(
@@ -319,8 +321,10 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
     def _chart(picked, strategy_id, region, period, lang):
         view = None
         if strategy_id and region and period:
-            view = indicator_view(
-                reader_of(), catalogue_of(), strategy_id, region, period, picked, lang
+            args = (strategy_id, region, period, picked, lang)
+            reader = reader_of()
+            view = reader.memo(
+                ("goal-chart", *args), lambda: indicator_view(reader, catalogue_of(), *args)
             )
         if view is None:
             return empty_figure(t("goals.pick", lang), lang), "", [], ""

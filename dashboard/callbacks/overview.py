@@ -233,4 +233,7 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
     def _view(code, lang):
         if not code:
             return []
-        return overview_view(reader_of(), catalogue_of(), code, lang)
+        reader = reader_of()
+        return reader.memo(
+            ("overview", code, lang), lambda: overview_view(reader, catalogue_of(), code, lang)
+        )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +112,21 @@ class WarehouseReader:
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         return frame
+
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """`compute()` once per warehouse version and key: a view built from the same data is
+        the same view, so hot callbacks answer from here until the next load."""
+        full = ("memo", self.version(), key)
+        with self._lock:
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]
+        value = compute()
+        with self._lock:
+            self._cache[full] = value
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return value
 
     def close(self) -> None:
         """Close pooled connections (tests, shutdown); the reader reopens on next use."""

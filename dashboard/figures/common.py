@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard.i18n import t
 
@@ -20,6 +21,22 @@ SERIES_COLOURS = (BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, YELLOW, BLACK)
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 
+# A small template of our own instead of "plotly_white": plotly validates and deep-copies the
+# template into every figure, and plotly_white's per-trace defaults made that ~40 ms of each
+# hot callback. Registered once; every go.Figure picks it up as the default.
+_GRID = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8"}
+pio.templates["rusmon"] = go.layout.Template(
+    layout={
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "colorway": list(SERIES_COLOURS),
+        "xaxis": {**_GRID, "automargin": True},
+        "yaxis": {**_GRID, "automargin": True},
+        "hovermode": "closest",
+    }
+)
+pio.templates.default = "rusmon"
+
 
 def separators(lang: str) -> str:
     """Plotly's decimal and thousands separators: '1 234,5' in Swedish, '1,234.5' in English."""
@@ -28,7 +45,6 @@ def separators(lang: str) -> str:
 
 def base_layout(lang: str, *, height: int = 420, title: str | None = None) -> dict:
     return {
-        "template": "plotly_white",
         "separators": separators(lang),
         "font": {"family": FONT, "size": 14, "color": "#1a1a1a"},
         "height": height,

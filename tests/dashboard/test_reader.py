@@ -39,3 +39,22 @@ def test_a_replaced_warehouse_file_is_noticed_and_the_cache_dropped(
     after = reader.query("SELECT COUNT(*) AS n FROM etl_run")["n"].iloc[0]
     assert before >= 1
     assert after == 3
+
+
+def test_a_memoised_view_is_built_once_per_warehouse_version(ris_warehouse, tmp_path, monkeypatch):
+    monkeypatch.setattr("dashboard.data_access.reader.VERSION_CHECK_SECONDS", 0.0)
+    path = tmp_path / "w.duckdb"
+    shutil.copyfile(ris_warehouse.duckdb_path, path)
+    reader = WarehouseReader(f"duckdb:///{path}")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return len(builds)
+
+    assert reader.memo(("view", "SE33"), build) == 1
+    assert reader.memo(("view", "SE33"), build) == 1  # same data, same view
+    assert reader.memo(("view", "SE12"), build) == 2
+    shutil.copyfile(ris_warehouse.duckdb_path, tmp_path / "new.duckdb")
+    (tmp_path / "new.duckdb").replace(path)  # a new load: a new file (new inode)
+    assert reader.memo(("view", "SE33"), build) == 3

@@ -1,0 +1,116 @@
+"""Browser half of bench/dashboard.sh: records the main callbacks' real requests (so wrk sends
+exactly what a browser sends) and measures the time from navigation to the first chart drawn.
+
+Usage: dashboard_browser.py URL OUTDIR
+Writes OUTDIR/<name>.json (the request body) and OUTDIR/<name>.url (where Dash posts it; Dash 4
+gives each callback its own endpoint) per callback.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+
+# callback name -> (page to open, the output the request is for); the overview's body comes
+# with the page, so its callback is recorded from choosing another region
+CALLBACKS = {
+    "oversikt": ("/?region=SE331", "overview-body.children"),
+    "jamfor": ("/jamfor?region=SE33", "compare-heading.children"),
+    "jamfor-nordiska": (
+        "/jamfor?region=SE33&benchmark=nordic&also=SE12,SE21",
+        "compare-heading.children",
+    ),
+    "maluppfoljning-lista": ("/maluppfoljning?period=2019-2022", "goals-list.children"),
+    "maluppfoljning-diagram": (
+        "/maluppfoljning?strategy=vasterbotten_innovation_strategy&period=2019-2022"
+        "&pick=1%7Cris%3ARII",
+        "goals-chart.figure",
+    ),
+    "indikatorer": (
+        "/indikatorer?indicator=matching_rate_20_64&regions=SE213,SE125,SE331&sex=KM",
+        "explorer-chart.figure",
+    ),
+}
+FIRST_CHART_RUNS = 5
+
+
+def record(page, url: str, output: str) -> tuple[str, dict]:
+    captured: list[tuple[str, dict]] = []
+
+    def keep(request):
+        if request.method == "POST" and request.post_data and '"output"' in request.post_data:
+            body = json.loads(request.post_data)
+            if output in body.get("output", ""):
+                captured.append((request.url, body))
+
+    page.on("request", keep)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if not captured and output.startswith("overview-body"):
+        page.locator("#overview-region").click()
+        page.locator("input.dash-dropdown-search").fill("Västmanlands")
+        page.locator(".dash-options-list-option", has_text="Västmanlands").first.click()
+        page.wait_for_load_state("networkidle")
+    page.remove_listener("request", keep)
+    if not captured:
+        raise SystemExit(f"no request for {output} on {url}")
+    return captured[-1]
+
+
+DRAWN = (
+    "() => { const gd = document.querySelector('.js-plotly-plot');"
+    " return gd && gd._fullData && gd._fullData.length > 0; }"
+)
+
+
+def _timed_visit(page, url: str) -> float:
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_function(DRAWN, polling=16, timeout=30_000)
+    return (time.perf_counter() - start) * 1000
+
+
+def first_chart_ms(browser, url: str, runs: int) -> tuple[list[float], list[float]]:
+    """(first visits with an empty browser cache, return visits with the scripts cached)."""
+    cold, warm = [], []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        cold.append(_timed_visit(page, url))
+        warm.append(_timed_visit(page, url))
+        context.close()
+    return cold, warm
+
+
+def main(base: str, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        for name, (path, output) in CALLBACKS.items():
+            endpoint, body = record(page, base + path, output)
+            (out / f"{name}.json").write_text(json.dumps(body))
+            (out / f"{name}.url").write_text(endpoint)
+        page.close()
+        first_chart_ms(browser, base + "/jamfor", 1)  # warm the server's caches once
+        print(f"från navigering till första diagram ({FIRST_CHART_RUNS} laddningar, mål ≤ 1500 ms)")
+        for path in ("/jamfor?region=SE33", "/indikatorer"):
+            cold, warm = first_chart_ms(browser, base + path, FIRST_CHART_RUNS)
+            for kind, times in (("första besöket", cold), ("återbesök, skript i cache", warm)):
+                print(
+                    f"  {path:<22} {kind:<27} median {statistics.median(times):5.0f} ms, "
+                    f"högst {max(times):5.0f} ms"
+                )
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1].rstrip("/"), Path(sys.argv[2]))

@@ -1,0 +1,63 @@
+"""The main views computed without the cache (min and median of 7 runs, after one warm-up),
+printed beside the wrk figures so the cached and the uncached cost are both on record.
+
+Usage: dashboard_views.py   (RUSMON_DATABASE_URL points at the warehouse)
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from dashboard import context
+from dashboard.app import create_app
+from dashboard.callbacks.compare import compare_view
+from dashboard.callbacks.explorer import explorer_view
+from dashboard.callbacks.goals import goal_list_view, indicator_view
+from dashboard.callbacks.overview import overview_view
+from indicators.catalogue import catalogue
+
+RUNS = 7
+
+
+def main() -> None:
+    create_app()
+    reader, cat = context.reader(), catalogue()
+    views = {
+        "oversikt": lambda: overview_view(reader, cat, "SE125", "sv"),
+        "jamfor": lambda: compare_view(reader, cat, "SE33", 2023, 2023, "sv"),
+        "jamfor-nordiska": lambda: compare_view(
+            reader, cat, "SE33", 2023, 2023, "sv", "nordic", ("SE12", "SE21")
+        ),
+        "maluppfoljning-lista": lambda: goal_list_view(
+            reader, cat, "vastmanland_rus_2030", "SE125", "2019-2022", "sv"
+        ),
+        "maluppfoljning-diagram": lambda: indicator_view(
+            reader, cat, "vasterbotten_innovation_strategy", "SE331", "2019-2022", "1|ris:RII", "sv"
+        ),
+        "indikatorer": lambda: explorer_view(
+            reader,
+            cat,
+            "matching_rate_20_64",
+            ["SE213", "SE125", "SE331"],
+            "series",
+            None,
+            "KM",
+            None,
+            False,
+            "sv",
+        ),
+    }
+    print(f"\n{'vy utan cache':<24} {'min ms':>8} {'median ms':>10}")
+    for name, build in views.items():
+        build()
+        times = []
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            build()
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"{name:<24} {min(times):>8.1f} {statistics.median(times):>10.1f}")
+
+
+if __name__ == "__main__":
+    main()
