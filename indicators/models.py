@@ -109,6 +109,15 @@ class RegionRegistry:
     def get(self, code: str) -> Region | None:
         return self.regions.get(code)
 
+    def name_of(self, code: str, lang: str = "sv") -> str:
+        """The region's name, or its code when the registry does not know it."""
+        region = self.regions.get(code)
+        return region.name(lang) if region else code
+
+    def option(self, code: str, lang: str = "sv") -> dict[str, str]:
+        """A dropdown option: "Västmanlands län (SE125)"."""
+        return {"label": f"{self.name_of(code, lang)} ({code})", "value": code}
+
     def children(self, code: str) -> list[Region]:
         return [r for r in self.regions.values() if r.parent_code == code]
 

@@ -60,11 +60,6 @@ def year_options(reader: WarehouseReader, edition: int) -> list[int]:
     return list(range(int(row["last_year"].iloc[0]), int(row["first_year"].iloc[0]) - 1, -1))
 
 
-def _region_name(catalogue: Catalogue, reader: WarehouseReader, code: str, lang: str) -> str:
-    region = catalogue.regions.get(code)
-    return region.name(lang) if region else code
-
-
 def _bar_labels(comparison: pd.DataFrame, catalogue: Catalogue, edition: int, lang: str):
     labels = []
     for row in comparison.itertuples():
@@ -233,7 +228,7 @@ def compare_view(
     also: tuple[str, ...] = (),
     peers: tuple[str, ...] = (),
 ) -> CompareView:
-    region_name = _region_name(catalogue, reader, region, lang)
+    region_name = catalogue.regions.name_of(region, lang)
     heading = [
         html.H1(t("compare.heading", lang, region=region_name)),
         html.P(t("compare.intro", lang, edition=edition, year=year), className="lead"),
@@ -259,7 +254,7 @@ def compare_view(
     if benchmark == "leaders" and len(compared) == 1:
         bars = leader_ratio_bars(comparison.assign(label=labels), year=year, lang=lang)
     else:
-        names = {c: _region_name(catalogue, reader, c, lang) for c in compared}
+        names = {c: catalogue.regions.name_of(c, lang) for c in compared}
         bars = _benchmark_bars(bench, label_of, names, catalogue, benchmark, group, year, lang)
     own = bench[bench["region_code"] == region] if not bench.empty else bench
     trend = rii_trend(

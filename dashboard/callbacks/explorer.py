@@ -22,7 +22,7 @@ from dashboard.figures.indicator_chart import indicator_bars, indicator_lines
 from dashboard.i18n import t
 from indicators.catalogue import Catalogue
 from indicators.formatting import format_date, format_number
-from indicators.goals.status import Point
+from indicators.goals.status import period_time
 
 PREFERRED_REGIONS = ("SE", "SE125", "SE124", "SE213", "SE331")
 TABLE_PERIODS = 10
@@ -45,11 +45,12 @@ def indicator_options(reader: WarehouseReader, catalogue: Catalogue, lang: str) 
 
 def region_options(values: pd.DataFrame, catalogue: Catalogue, lang: str) -> list[dict]:
     codes = sorted(set(values["region_code"]), key=lambda c: (len(c) > 2, c))
-    out = []
-    for code in codes:
-        region = catalogue.regions.get(code)
-        out.append({"label": f"{region.name(lang) if region else code} ({code})", "value": code})
-    return out
+    return [catalogue.regions.option(code, lang) for code in codes]
+
+
+def in_order(periods) -> list[str]:
+    """The distinct periods, oldest first (quarters in their year)."""
+    return sorted(set(periods), key=lambda p: period_time(str(p)))
 
 
 def default_regions(available: list[str]) -> list[str]:
@@ -73,11 +74,8 @@ def explorer_frame(
     values = values[values["sex"].isin(sexes)].copy()
     if values.empty:
         return values.assign(name=[], time=[])
-    names = {
-        c: (catalogue.regions.get(c).name(lang) if catalogue.regions.get(c) else c) for c in regions
-    }
-    values["name"] = values["region_code"].map(names)
-    values["time"] = [Point(str(p), 0.0).time for p in values["period"]]
+    values["name"] = [catalogue.regions.name_of(c, lang) for c in values["region_code"]]
+    values["time"] = [period_time(str(p)) for p in values["period"]]
     order = {code: i for i, code in enumerate(regions)}
     values = values.sort_values(
         ["region_code", "sex", "time"], key=lambda s: s.map(order) if s.name == "region_code" else s
@@ -111,7 +109,7 @@ def _unit(catalogue, indicator_id, base, lang) -> tuple[str, int]:
 def _table(frame: pd.DataFrame, decimals: int, lang: str) -> list:
     if frame.empty:
         return []
-    periods = sorted(set(frame["period"]), key=lambda p: Point(str(p), 0).time)[-TABLE_PERIODS:]
+    periods = in_order(frame["period"])[-TABLE_PERIODS:]
     wide = frame[frame["period"].isin(periods)].pivot_table(
         index=["name", "sex"], columns="period", values="value", sort=False
     )
@@ -200,7 +198,7 @@ def explorer_view(
         message = t("explorer.empty", lang, indicator=indicator.name(lang))
         return ExplorerView(empty_figure(message, lang), [], metadata)
     if mode == "bar":
-        periods = sorted(set(frame["period"]), key=lambda p: Point(str(p), 0).time)
+        periods = in_order(frame["period"])
         chosen = period if period in periods else periods[-1]
         title = f"{indicator.name(lang)}, {chosen}"
         figure = indicator_bars(
@@ -273,7 +271,7 @@ def csv_text(frame: pd.DataFrame, lang: str) -> str:
 
 def base_options(reader, indicator_id, lang) -> list[dict]:
     values = data.values(reader, indicator_id)
-    periods = sorted(set(values["period"].astype(str)), key=lambda p: Point(p, 0).time)
+    periods = in_order(values["period"].astype(str))
     return [{"label": t("explorer.no_index", lang), "value": ""}] + [
         {"label": p, "value": p} for p in periods
     ]

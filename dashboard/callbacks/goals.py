@@ -19,14 +19,14 @@ from dashboard.components.table import simple_table
 from dashboard.data_access import goals as data
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.figures.common import empty_figure
-from dashboard.figures.goal_chart import GoalChart, Mark, PeriodBand, goal_chart
+from dashboard.figures.goal_chart import GoalChart, PeriodBand, goal_chart
 from dashboard.i18n import t
 from indicators.catalogue import Catalogue
 from indicators.formatting import format_date, format_number
 from indicators.goals import models as m
 from indicators.goals import verdicts as v
 from indicators.goals.sentence import SentenceInput, goal_sentence
-from indicators.goals.status import Point
+from indicators.goals.status import Point, period_time
 
 DEFAULT_STRATEGY = "vastmanland_rus_2030"
 
@@ -37,16 +37,7 @@ def current_period(catalogue: Catalogue, today: date | None = None) -> str:
 
 
 def region_options(catalogue: Catalogue, strategy: m.Strategy, lang: str) -> list[dict]:
-    out = []
-    for code in strategy.regions:
-        region = catalogue.regions.get(code)
-        out.append({"label": f"{region.name(lang) if region else code} ({code})", "value": code})
-    return out
-
-
-def _region_name(catalogue: Catalogue, code: str, lang: str) -> str:
-    region = catalogue.regions.get(code)
-    return region.name(lang) if region else code
+    return [catalogue.regions.option(code, lang) for code in strategy.regions]
 
 
 def goal_list_view(
@@ -59,7 +50,7 @@ def goal_list_view(
     picked: str | None = None,
 ) -> list:
     strategy = catalogue.strategies[strategy_id]
-    region_name = _region_name(catalogue, region, lang)
+    region_name = catalogue.regions.name_of(region, lang)
     heading = [
         html.H1(t("goals.heading", lang, strategy=strategy.name(lang))),
         html.P(
@@ -87,7 +78,7 @@ class IndicatorView:
 
 
 def _points(frame: pd.DataFrame) -> pd.DataFrame:
-    times = [Point(str(p), 0.0).time for p in frame["period"]]
+    times = [period_time(str(p)) for p in frame["period"]]
     return frame.assign(time=times)
 
 
@@ -100,10 +91,11 @@ def _gap(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"period": gap.index.astype(str), "value": gap.to_numpy(), "sex": "T"})
 
 
-def _mark(period, value) -> Mark | None:
+def _point(period, value) -> Point | None:
+    """A status row's baseline or latest value, None where the row has none."""
     if period is None or pd.isna(period) or pd.isna(value):
         return None
-    return Mark(Point(str(period), 0.0).time, float(value), str(period))
+    return Point(str(period), float(value))
 
 
 def _series(reader, catalogue, gi: m.GoalIndicator, regions: tuple[str, ...]) -> pd.DataFrame:
@@ -198,33 +190,30 @@ def indicator_view(
     main = _points(_main_series(frame[frame["region_code"] == measured], gi, split))
     peers = frame[(frame["region_code"] != measured) & (frame["sex"] == gi.sex)]
     peers = _points(
-        peers.assign(name=[_region_name(catalogue, c, lang) for c in peers["region_code"]])
+        peers.assign(name=[catalogue.regions.name_of(c, lang) for c in peers["region_code"]])
     )
-    has_target = not pd.isna(row.target_value)
-    target_year = (gi.target.year or strategy.horizon) if has_target else None
-    first = (
-        float(main["time"].min())
-        if not main.empty
-        else float(catalogue.mandate_period(period).first_year)
-    )
-    last_year = max(target_year or 0, catalogue.mandate_period(period).last_year)
+    target = None if pd.isna(row.target_value) else float(row.target_value)
+    target_year = (gi.target.year or strategy.horizon) if target is not None else None
+    term = catalogue.mandate_period(period)
+    first = float(main["time"].min()) if not main.empty else float(term.first_year)
+    baseline = _point(row.baseline_period, row.baseline_value)
+    latest = _point(row.latest_period, row.latest_value)
     breaks = tuple(
-        (Point(b.period, 0.0).time, b.note(lang))
+        (period_time(b.period), b.note(lang))
         for b in (indicator.series_breaks if indicator else ())
     )
     spec = GoalChart(
-        title=f"{label} – {_region_name(catalogue, measured, lang)}",
+        title=f"{label} – {catalogue.regions.name_of(measured, lang)}",
         unit=unit,
         decimals=decimals,
         series=main,
         peers=peers,
-        baseline=_mark(row.baseline_period, row.baseline_value),
-        latest=_mark(row.latest_period, row.latest_value),
-        target_value=float(row.target_value) if has_target else None,
-        target_year=target_year or catalogue.mandate_period(period).last_year,
-        bands=_bands(catalogue, period, first, last_year, lang),
+        baseline=baseline,
+        latest=latest,
+        target_value=target,
+        target_year=target_year or term.last_year,
+        bands=_bands(catalogue, period, first, max(target_year or 0, term.last_year), lang),
         breaks=breaks,
-        judged_sex=gi.sex,
     )
     subject, sentence_unit = label.removeprefix("RIS: "), unit
     if gi.target.type == m.GAP_SHRINKING and indicator:
@@ -234,19 +223,15 @@ def indicator_view(
     sentence = goal_sentence(
         SentenceInput(
             subject=subject,
-            region=_region_name(catalogue, measured, lang),
+            region=catalogue.regions.name_of(measured, lang),
             period=period,
             unit=sentence_unit,
             decimals=decimals,
             verdict=v.BY_CODE.get(row.status_code, v.UNKNOWN),
             reason=row.reason if isinstance(row.reason, str) else None,
-            baseline=Point(str(row.baseline_period), float(row.baseline_value))
-            if not pd.isna(row.baseline_value)
-            else None,
-            latest=Point(str(row.latest_period), float(row.latest_value))
-            if not pd.isna(row.latest_value)
-            else None,
-            target_value=float(row.target_value) if has_target else None,
+            baseline=baseline,
+            latest=latest,
+            target_value=target,
             target_year=target_year,
             target_text=row.target_text if isinstance(row.target_text, str) else "",
             needed_pace=None if pd.isna(row.needed_pace) else float(row.needed_pace),

@@ -32,11 +32,7 @@ SHOWN = 3  # strongest and weakest indicators
 def region_options(catalogue: Catalogue, lang: str) -> list[dict]:
     """Sweden, then the NUTS2 regions, then the län, each labelled with its code."""
     regions = sorted(catalogue.regions.swedish(), key=lambda r: (r.level or 0, r.name(lang)))
-    return [
-        {"label": f"{r.name(lang)} ({r.code})", "value": r.code}
-        for r in regions
-        if r.level in (0, 2, 3)
-    ]
+    return [catalogue.regions.option(r.code, lang) for r in regions if r.level in (0, 2, 3)]
 
 
 def ris_region(catalogue: Catalogue, code: str) -> str:
@@ -65,7 +61,7 @@ def _rii_card(reader, catalogue, code: str, lang: str) -> html.Section:
     info = editions.iloc[0]
     edition, year = int(info["edition"]), int(info["last_year"])
     summary = ris.rii_summary(reader, edition, year, nuts2)
-    name = catalogue.regions.get(nuts2).name(lang) if catalogue.regions.get(nuts2) else nuts2
+    name = catalogue.regions.name_of(nuts2, lang)
     if summary is None:
         return _card(
             title,
@@ -204,8 +200,7 @@ def _freshness_card(reader, catalogue, lang: str) -> html.Section:
 def overview_view(
     reader: WarehouseReader, catalogue: Catalogue, code: str, lang: str, today: date | None = None
 ) -> list:
-    region = catalogue.regions.get(code)
-    name = region.name(lang) if region else code
+    name = catalogue.regions.name_of(code, lang)
     return [
         html.H1(t("overview.heading", lang, region=name)),
         html.Div(

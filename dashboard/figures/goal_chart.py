@@ -15,15 +15,9 @@ import plotly.graph_objects as go
 from dashboard.figures.common import BLACK, BLUE, GREEN, GREY, ORANGE, base_layout, empty_figure
 from dashboard.i18n import t
 from indicators.formatting import format_number
+from indicators.goals.status import Point
 
 SEX_STYLE = {"T": (BLUE, "solid", 4), "K": (ORANGE, "dash", 2), "M": (GREEN, "dot", 2)}
-
-
-@dataclass(frozen=True)
-class Mark:
-    time: float
-    value: float
-    period: str
 
 
 @dataclass(frozen=True)
@@ -41,13 +35,12 @@ class GoalChart:
     decimals: int
     series: pd.DataFrame  # time, period, value, sex (T/K/M; "T" only for a gap series)
     peers: pd.DataFrame = field(default_factory=pd.DataFrame)  # name, time, period, value
-    baseline: Mark | None = None
-    latest: Mark | None = None
+    baseline: Point | None = None
+    latest: Point | None = None
     target_value: float | None = None
     target_year: int | None = None
     bands: tuple[PeriodBand, ...] = ()
     breaks: tuple[tuple[float, str], ...] = ()  # (time of the first value after, note)
-    judged_sex: str = "T"
 
 
 def _broken(frame: pd.DataFrame, breaks: tuple[tuple[float, str], ...]) -> pd.DataFrame:
@@ -83,7 +76,7 @@ def _line(figure: go.Figure, name: str, frame: pd.DataFrame, spec: GoalChart, st
     )
 
 
-def _point(figure: go.Figure, name: str, mark: Mark, symbol: str, spec: GoalChart, lang: str):
+def _point(figure: go.Figure, name: str, mark: Point, symbol: str, spec: GoalChart, lang: str):
     value = format_number(mark.value, spec.decimals, lang)
     figure.add_trace(
         go.Scatter(

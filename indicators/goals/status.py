@@ -21,6 +21,12 @@ from indicators.goals import verdicts as v
 QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 
 
+def period_time(period: str) -> float:
+    """A period's position on a time axis in years: "2021" → 2021.0, "2021Q3" → 2021.5."""
+    hit = QUARTER.match(period)
+    return int(period[:4]) + (int(hit.group(2)) - 1) / 4 if hit else float(period[:4])
+
+
 @dataclass(frozen=True)
 class Point:
     period: str  # "2021" or "2021Q3"
@@ -33,8 +39,7 @@ class Point:
     @property
     def time(self) -> float:
         """Position on a time axis in years: quarters are quarters of a year."""
-        hit = QUARTER.match(self.period)
-        return self.year + (int(hit.group(2)) - 1) / 4 if hit else float(self.year)
+        return period_time(self.period)
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,7 @@ def _pick(points: list[Point], window: Window, baseline_year: int | None):
 
 def _break_between(breaks: Sequence[str], baseline: Point, latest: Point) -> str | None:
     for period in breaks:
-        if baseline.time < Point(period, 0).time <= latest.time:
+        if baseline.time < period_time(period) <= latest.time:
             return period
     return None
 
