@@ -32,8 +32,25 @@ def format_percent(value: float | None, decimals: int = 0, lang: str = "sv") -> 
     return f"{format_number(value, decimals, lang)}{NBSP}%"
 
 
+def rounds_to_zero(value: float, decimals: int) -> bool:
+    return format_number(value, decimals, "en").lstrip(MINUS).strip("0.") == ""
+
+
+def format_signed(value: float, decimals: int = 0, lang: str = "sv") -> str:
+    """A change with its sign: '+1,7', '−1,7', and '0,0' for what rounds to zero."""
+    text = format_number(value, decimals, lang)
+    return text if text.startswith(MINUS) or rounds_to_zero(value, decimals) else "+" + text
+
+
+def _missing(value: object) -> bool:
+    return value is None or value != value  # NaN and pandas' NaT are not equal to themselves
+
+
 def format_date(value: date | datetime | None, lang: str = "sv") -> str:
     """ISO dates read well in both languages and sort correctly."""
-    if value is None:
-        return "–"
-    return value.strftime("%Y-%m-%d")
+    return "–" if _missing(value) else value.strftime("%Y-%m-%d")
+
+
+def format_time(value: datetime | None, lang: str = "sv") -> str:
+    """Date and minute, for load and run times."""
+    return "–" if _missing(value) else value.strftime("%Y-%m-%d %H:%M")

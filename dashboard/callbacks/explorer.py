@@ -147,9 +147,6 @@ def metadata_panel(reader: WarehouseReader, catalogue: Catalogue, indicator_id: 
     def item(key, value):
         return [html.Dt(t(f"meta.{key}", lang)), html.Dd(value)]
 
-    def stamp(value):
-        return "–" if value is None or pd.isna(value) else format_date(pd.Timestamp(value))
-
     parts = [
         *item("definition", indicator.description(lang)),
         *item("unit", indicator.unit_text(lang)),
@@ -162,8 +159,8 @@ def metadata_panel(reader: WarehouseReader, catalogue: Catalogue, indicator_id: 
             if fresh is None or not fresh["rows"]
             else f"{fresh['first_period']}–{fresh['last_period']}",
         ),
-        *item("source_updated", stamp(None if fresh is None else fresh["source_updated"])),
-        *item("loaded", stamp(None if fresh is None else fresh["loaded_at"])),
+        *item("source_updated", format_date(None if fresh is None else fresh["source_updated"])),
+        *item("loaded", format_date(None if fresh is None else fresh["loaded_at"])),
         *item("next_release", indicator.next_release or "–"),
     ]
     notes = list(indicator.notes_sv)

@@ -22,7 +22,7 @@ from dashboard.data_access.reader import WarehouseReader
 from dashboard.i18n import t
 from dashboard.permalink import register_memory
 from indicators.catalogue import Catalogue
-from indicators.formatting import format_number
+from indicators.formatting import format_number, format_time
 from indicators.goals import verdicts as v
 
 DEFAULT_REGION = "SE331"
@@ -176,9 +176,7 @@ def _freshness_card(reader, catalogue, lang: str) -> html.Section:
             t(
                 "overview.last_load",
                 lang,
-                when="–"
-                if last_load is None or pd.isna(last_load)
-                else pd.Timestamp(last_load).strftime("%Y-%m-%d %H:%M"),
+                when=format_time(last_load),
             ),
             className="card-line",
         ),

@@ -8,7 +8,7 @@ from dash import html
 
 from dashboard.i18n import t
 from indicators.catalogue import Catalogue
-from indicators.formatting import MINUS, format_number
+from indicators.formatting import format_number, format_signed
 from indicators.goals import models as m
 from indicators.goals import verdicts as v
 
@@ -58,8 +58,7 @@ def _number(value, decimals: int, lang: str) -> str:
 def _change(row, decimals: int, lang: str) -> str:
     if pd.isna(row.baseline_value) or pd.isna(row.latest_value):
         return "–"
-    text = format_number(row.latest_value - row.baseline_value, decimals, lang)
-    return text if text.startswith(MINUS) or text.strip("0,.") == "" else "+" + text
+    return format_signed(row.latest_value - row.baseline_value, decimals, lang)
 
 
 def _with_period(value: str, period) -> str:

@@ -13,7 +13,7 @@ from dashboard.data_access import indicators as data
 from dashboard.data_access import ris
 from dashboard.i18n import language, t
 from indicators.catalogue import Catalogue, catalogue
-from indicators.formatting import format_number
+from indicators.formatting import format_date, format_number, format_time
 
 PATH = "/datakallor"
 SOURCE_NAMES = {
@@ -37,16 +37,6 @@ def source_name(source: str, lang: str) -> str:
 RUN_STATUS = {"ok": "✔", "unchanged": "=", "skipped": "–", "failed": "✖"}
 
 
-def _time(value) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
-
-
-def _day(value) -> str:
-    return "–" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
-
-
 def _run_status(status: str, lang: str) -> str:
     return f"{RUN_STATUS.get(status, '?')} {t(f'run.{status}', lang)}"
 
@@ -56,9 +46,9 @@ def source_rows(runs: pd.DataFrame, lang: str) -> list[dict]:
         {
             "source": source_name(r.source, lang),
             "status": _run_status(r.status, lang),
-            "when": _time(r.started_at),
+            "when": format_time(r.started_at),
             "rows": format_number(r.rows, 0, lang),
-            "last_ok": _time(r.last_ok),
+            "last_ok": format_time(r.last_ok),
             "message": r.message or "",
         }
         for r in runs.itertuples()
@@ -84,8 +74,8 @@ def indicator_rows(loaded: pd.DataFrame, cat: Catalogue, lang: str) -> list[dict
                 "state": state,
                 "rows": format_number(count, 0, lang),
                 "periods": f"{fresh['first_period']}–{fresh['last_period']}" if count else "–",
-                "updated": _day(None if fresh is None else fresh["source_updated"]),
-                "loaded": _time(None if fresh is None else fresh["loaded_at"]),
+                "updated": format_date(None if fresh is None else fresh["source_updated"]),
+                "loaded": format_time(None if fresh is None else fresh["loaded_at"]),
             }
         )
     return rows
@@ -94,7 +84,7 @@ def indicator_rows(loaded: pd.DataFrame, cat: Catalogue, lang: str) -> list[dict
 def run_rows(runs: pd.DataFrame, lang: str) -> list[dict]:
     return [
         {
-            "when": _time(r.started_at),
+            "when": format_time(r.started_at),
             "source": r.source,
             "status": _run_status(r.status, lang),
             "rows": format_number(r.rows, 0, lang),
@@ -126,7 +116,7 @@ def sources_page(lang: str | None = None, **_query) -> html.Div:
             "years": f"{int(e.first_year)}–{int(e.last_year)}",
             "base": str(int(e.base_year)),
             "file": e.source_file,
-            "loaded": _time(e.loaded_at),
+            "loaded": format_time(e.loaded_at),
         }
         for e in editions.itertuples()
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indicators.formatting import MINUS, NBSP, format_number
+from indicators.formatting import NBSP, format_number, format_signed, rounds_to_zero
 from indicators.goals import verdicts as v
 from indicators.goals.status import Point
 
@@ -31,11 +31,6 @@ class SentenceInput:
     needed_pace: float | None = None
     achieved_pace: float | None = None
     gap: bool = False  # judged on the difference women − men
-
-
-def _signed(value: float, decimals: int, lang: str) -> str:
-    text = format_number(value, decimals, lang)
-    return text if text.startswith(MINUS) or text.strip("0,.") == "" else "+" + text
 
 
 def _change_unit(unit: str, gap: bool, lang: str) -> str:
@@ -74,8 +69,7 @@ def goal_sentence(s: SentenceInput, lang: str = "sv") -> str:
     base = _with_unit(format_number(s.baseline.value, s.decimals, lang), level_unit)
     last = _with_unit(format_number(s.latest.value, s.decimals, lang), level_unit)
     change = s.latest.value - s.baseline.value
-    rounded_change = format_number(change, s.decimals, lang)
-    if rounded_change.lstrip(MINUS).strip("0,.") == "":
+    if rounds_to_zero(change, s.decimals):
         moved = (
             f"var oförändrad: {base} ({s.baseline.period}) och {last} ({s.latest.period})"
             if sv
@@ -83,7 +77,7 @@ def goal_sentence(s: SentenceInput, lang: str = "sv") -> str:
         )
     else:
         verb = ("ökade" if change > 0 else "minskade") if sv else ("rose" if change > 0 else "fell")
-        signed = _with_unit(_signed(change, s.decimals, lang), unit)
+        signed = _with_unit(format_signed(change, s.decimals, lang), unit)
         b, l_ = s.baseline.period, s.latest.period
         moved = (
             f"{verb} från {base} ({b}) till {last} ({l_}), {signed}"
@@ -100,8 +94,8 @@ def goal_sentence(s: SentenceInput, lang: str = "sv") -> str:
         parts.append(f"Målet: {s.target_text}." if sv else f"Target: {s.target_text}.")
     if s.needed_pace is not None and s.achieved_pace is not None:
         decimals = s.decimals + 1
-        needed = _with_unit(_signed(s.needed_pace, decimals, lang), unit)
-        achieved = _with_unit(_signed(s.achieved_pace, decimals, lang), unit)
+        needed = _with_unit(format_signed(s.needed_pace, decimals, lang), unit)
+        achieved = _with_unit(format_signed(s.achieved_pace, decimals, lang), unit)
         parts.append(
             f"Det kräver {needed} per år; takten har varit {achieved} per år."
             if sv
