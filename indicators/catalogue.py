@@ -69,6 +69,11 @@ class Catalogue:
         framework = self.ris_framework(edition)
         return framework.series_by_code().get(code) if framework else None
 
+    def ris_short_name(self, edition: int | None, code: str, lang: str = "sv") -> str:
+        """A RIS series' short name, or its code when the edition's framework lacks it."""
+        series = self.ris_series(edition, code) if edition else None
+        return series.short(lang) if series else code
+
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, html
 
 from dashboard import ids
+from dashboard.components.rii_standing import rii_standing
 from dashboard.components.table import simple_table
 from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
@@ -64,7 +65,7 @@ def _bar_labels(comparison: pd.DataFrame, catalogue: Catalogue, edition: int, la
     labels = []
     for row in comparison.itertuples():
         series = catalogue.ris_series(edition, row.indicator_code)
-        label = series.short(lang) if series else row.indicator_code
+        label = catalogue.ris_short_name(edition, row.indicator_code, lang)
         marks = ""
         if series and "constant_over_time" in series.caveats:
             marks += " " + CONSTANT_MARK
@@ -77,7 +78,6 @@ def _bar_labels(comparison: pd.DataFrame, catalogue: Catalogue, edition: int, la
 def _card(summary: ris.RiiSummary | None, year: int, lang: str, ratio: float | None) -> list:
     if summary is None:
         return []
-    group = t(f"group.{summary.group}" if summary.group else "group.none", lang)
     lines = [
         html.Div(t("card.rii", lang, year=year), className="card-label"),
         html.Div(format_number(summary.value, 1, lang), className="card-value"),
@@ -90,26 +90,7 @@ def _card(summary: ris.RiiSummary | None, year: int, lang: str, ratio: float | N
     if ratio is not None:
         texts.append(t("card.ratio", lang, ratio=format_number(ratio, 2, lang)))
     lines += [html.Div(text, className="card-line") for text in texts]
-    lines.append(
-        html.Div(
-            [html.Span(t("card.group", lang) + ": "), html.Strong(group)], className="card-line"
-        )
-    )
-    if summary.rank is not None:
-        lines.append(
-            html.Div(
-                t("card.rank", lang, rank=summary.rank, n=summary.ranked), className="card-line"
-            )
-        )
-    if summary.first_value is not None and summary.first_year != year:
-        change = summary.value - summary.first_value
-        signed = ("+" if change > 0 else "") + format_number(change, 1, lang)
-        lines.append(
-            html.Div(
-                t("card.change", lang, year=summary.first_year, change=signed),
-                className="card-line",
-            )
-        )
+    lines += rii_standing(summary, year, lang)
     return [html.Div(lines, className="card")]
 
 
@@ -143,10 +124,7 @@ def caveats(
         )
     capped = comparison[comparison["at_cap"]]
     if not capped.empty:
-        names = []
-        for code in capped["indicator_code"]:
-            series = catalogue.ris_series(edition, code)
-            names.append(series.short(lang) if series else code)
+        names = [catalogue.ris_short_name(edition, c, lang) for c in capped["indicator_code"]]
         texts.append(f"{CAP_MARK} {', '.join(names)}: " + catalogue.caveats["capped"].text(lang))
     texts.append(catalogue.caveats["editions_not_comparable"].text(lang))
     return texts

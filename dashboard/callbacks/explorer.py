@@ -266,12 +266,10 @@ def csv_text(frame: pd.DataFrame, lang: str) -> str:
     return buffer.getvalue()
 
 
-def base_options(reader, indicator_id, lang) -> list[dict]:
-    values = data.values(reader, indicator_id)
-    periods = in_order(values["period"].astype(str))
-    return [{"label": t("explorer.no_index", lang), "value": ""}] + [
-        {"label": p, "value": p} for p in periods
-    ]
+def period_options(values: pd.DataFrame, lang: str) -> tuple[list[dict], list[dict]]:
+    """(base periods for the index, "no index" first; years for the bars, newest first)."""
+    periods = [{"label": p, "value": p} for p in in_order(values["period"].astype(str))]
+    return [{"label": t("explorer.no_index", lang), "value": ""}, *periods], periods[::-1]
 
 
 def register(app: Dash, reader_of, catalogue_of) -> None:
@@ -293,8 +291,7 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         options = region_options(values, catalogue, lang)
         available = [o["value"] for o in options]
         kept = [c for c in (current or []) if c in available]
-        bases = base_options(reader_of(), indicator_id, lang)
-        periods = [{"label": o["label"], "value": o["value"]} for o in bases[1:]][::-1]
+        bases, periods = period_options(values, lang)
         return (
             options,
             kept or default_regions(available),

@@ -17,6 +17,7 @@ from dashboard import ids
 from dashboard.components.goal_list import PICK_TYPE, goal_sections, indicator_label, pick_key
 from dashboard.components.table import simple_table
 from dashboard.data_access import goals as data
+from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.figures.common import empty_figure
 from dashboard.figures.goal_chart import GoalChart, PeriodBand, goal_chart
@@ -65,7 +66,8 @@ def goal_list_view(
         )
         return [*heading, html.P(message, className="empty-state")]
     summaries = data.summaries(reader, strategy_id, region, period)
-    edition = data.latest_ris_edition(reader)
+    latest = ris.latest_edition(reader)
+    edition = latest[0] if latest else None
     return heading + goal_sections(statuses, summaries, catalogue, strategy, edition, lang, picked)
 
 
@@ -181,7 +183,8 @@ def indicator_view(
     if hits.empty or gi is None:
         return None
     row = hits.iloc[0]
-    edition = data.latest_ris_edition(reader)
+    latest = ris.latest_edition(reader)
+    edition = latest[0] if latest else None
     label, unit, decimals = indicator_label(catalogue, gi, edition, lang)
     measured = str(row.measured_region)
     frame = _series(reader, catalogue, gi, (measured, *gi.target.peers))

@@ -15,6 +15,7 @@ from dash import Dash, Input, Output, State, dcc, html
 from dashboard import ids
 from dashboard.callbacks.goals import current_period
 from dashboard.components.goal_list import status_badge
+from dashboard.components.rii_standing import rii_standing
 from dashboard.data_access import goals as goal_data
 from dashboard.data_access import indicators as indicator_data
 from dashboard.data_access import ris
@@ -52,14 +53,12 @@ def _card(
     return html.Section(parts, className="card overview-card", id=card_id)
 
 
-def _rii_card(reader, catalogue, code: str, lang: str) -> html.Section:
+def _rii_card(reader, catalogue, code: str, latest, lang: str) -> html.Section:
     title = t("overview.rii", lang)
-    editions = ris.editions(reader)
     nuts2 = ris_region(catalogue, code)
-    if editions.empty:
+    if latest is None:
         return _card(title, [html.P(t("empty.no_warehouse", lang))])
-    info = editions.iloc[0]
-    edition, year = int(info["edition"]), int(info["last_year"])
+    edition, year = latest
     summary = ris.rii_summary(reader, edition, year, nuts2)
     name = catalogue.regions.name_of(nuts2, lang)
     if summary is None:
@@ -67,29 +66,11 @@ def _rii_card(reader, catalogue, code: str, lang: str) -> html.Section:
             title,
             [html.P(t("empty.no_region_data", lang, region=name, edition=edition, year=year))],
         )
-    group = t(f"group.{summary.group}" if summary.group else "group.none", lang)
     body = [
         html.Div(f"{name}, RIS {edition} ({year})", className="card-label"),
         html.Div(format_number(summary.value, 1, lang), className="card-value"),
-        html.Div(
-            [html.Span(t("card.group", lang) + ": "), html.Strong(group)], className="card-line"
-        ),
+        *rii_standing(summary, year, lang),
     ]
-    if summary.first_value is not None and summary.first_year != year:
-        change = summary.value - summary.first_value
-        signed = ("+" if change > 0 else "") + format_number(change, 1, lang)
-        body.append(
-            html.Div(
-                t("card.change", lang, year=summary.first_year, change=signed),
-                className="card-line",
-            )
-        )
-    if summary.rank is not None:
-        body.append(
-            html.Div(
-                t("card.rank", lang, rank=summary.rank, n=summary.ranked), className="card-line"
-            )
-        )
     return _card(
         title,
         body,
@@ -98,12 +79,11 @@ def _rii_card(reader, catalogue, code: str, lang: str) -> html.Section:
     )
 
 
-def _extremes_card(reader, catalogue, code: str, lang: str) -> html.Section:
+def _extremes_card(reader, catalogue, code: str, latest, lang: str) -> html.Section:
     title = t("overview.extremes", lang)
-    editions = ris.editions(reader)
-    if editions.empty:
+    if latest is None:
         return _card(title, [html.P(t("figure.empty", lang))])
-    edition, year = int(editions.iloc[0]["edition"]), int(editions.iloc[0]["last_year"])
+    edition, year = latest
     nuts2 = ris_region(catalogue, code)
     comparison = ris.leader_comparison(reader, edition, year, nuts2)
     comparison = (
@@ -116,8 +96,7 @@ def _extremes_card(reader, catalogue, code: str, lang: str) -> html.Section:
     def items(frame):
         out = []
         for row in frame.itertuples():
-            series = catalogue.ris_series(edition, row.indicator_code)
-            label = series.short(lang) if series else row.indicator_code
+            label = catalogue.ris_short_name(edition, row.indicator_code, lang)
             out.append(html.Li(f"{label}: {format_number(row.ratio, 2, lang)}"))
         return html.Ol(out)
 
@@ -199,13 +178,14 @@ def overview_view(
     reader: WarehouseReader, catalogue: Catalogue, code: str, lang: str, today: date | None = None
 ) -> list:
     name = catalogue.regions.name_of(code, lang)
+    latest = ris.latest_edition(reader)
     return [
         html.H1(t("overview.heading", lang, region=name)),
         html.Div(
             [
-                _rii_card(reader, catalogue, code, lang),
+                _rii_card(reader, catalogue, code, latest, lang),
                 _goals_card(reader, catalogue, code, lang, today),
-                _extremes_card(reader, catalogue, code, lang),
+                _extremes_card(reader, catalogue, code, latest, lang),
                 _freshness_card(reader, catalogue, lang),
             ],
             className="overview-grid",

@@ -6,9 +6,9 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.callbacks.explorer import (
-    base_options,
     default_regions,
     indicator_options,
+    period_options,
     region_options,
     sex_options,
 )
@@ -42,8 +42,7 @@ def explorer_page(
     region_opts = region_options(values, cat, lang) if values is not None else []
     available = [o["value"] for o in region_opts]
     asked = [c for c in (regions or "").split(",") if c in available]
-    bases = base_options(reader(), chosen, lang) if chosen else []
-    periods = [{"label": o["label"], "value": o["value"]} for o in bases[1:]][::-1]
+    bases, periods = period_options(values, lang) if values is not None else ([], [])
     radio = {"className": "radio", "inputClassName": "radio-input", "labelClassName": "radio-label"}
     controls = html.Div(
         [

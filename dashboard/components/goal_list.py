@@ -24,8 +24,7 @@ def indicator_label(
 ) -> tuple[str, str, int]:
     """(label, unit, decimals) of a goal indicator as the page and chart show it."""
     if gi.is_ris:
-        series = catalogue.ris_series(edition, gi.ris_code) if edition else None
-        name = series.short(lang) if series else gi.ris_code
+        name = catalogue.ris_short_name(edition, gi.ris_code, lang)
         if gi.measure == "ratio_to_leaders":
             unit = "kvot mot innovationsledarna" if lang == "sv" else "ratio to the leaders"
             return f"RIS: {name}", unit, 2

@@ -23,6 +23,14 @@ def editions(reader: WarehouseReader) -> pd.DataFrame:
     )
 
 
+def latest_edition(reader: WarehouseReader) -> tuple[int, int] | None:
+    """(the newest edition loaded, its last year), or None before any RIS load."""
+    frame = editions(reader)
+    if frame.empty:
+        return None
+    return int(frame["edition"].iloc[0]), int(frame["last_year"].iloc[0])
+
+
 def regions(reader: WarehouseReader, edition: int) -> pd.DataFrame:
     """Regions with scores in an edition, with names and performance group."""
     return reader.query(

@@ -19,6 +19,28 @@ from indicators.formatting import format_number
 ROW_HEIGHT = 30
 
 
+def _hover_values(part: pd.DataFrame, mean_column: str, lang: str) -> list[list[str]]:
+    """Region value, benchmark mean and ratio per bar, as the hover and the bar text show them."""
+    return [
+        [
+            format_number(region_value, 2, lang),
+            format_number(mean, 2, lang),
+            format_number(ratio, 2, lang),
+        ]
+        for region_value, mean, ratio in zip(
+            part["region_value"], part[mean_column], part["ratio"], strict=True
+        )
+    ]
+
+
+def _hover_lines(mean_label: str, lang: str) -> str:
+    return (
+        f"{t('hover.region_value', lang)}: %{{customdata[0]}}<br>"
+        f"{mean_label}: %{{customdata[1]}}<br>"
+        f"{t('hover.ratio', lang)}: %{{customdata[2]}}<extra></extra>"
+    )
+
+
 def leader_ratio_bars(
     data: pd.DataFrame,
     *,
@@ -43,14 +65,7 @@ def leader_ratio_bars(
         part = rows[(rows["ratio"] >= 1) == stronger]
         if part.empty:
             continue
-        custom = [
-            [
-                format_number(r.region_value, 2, lang),
-                format_number(r.leader_mean, 2, lang),
-                format_number(r.ratio, 2, lang),
-            ]
-            for r in part.itertuples()
-        ]
+        custom = _hover_values(part, "leader_mean", lang)
         figure.add_trace(
             go.Bar(
                 name=t("bars.stronger" if stronger else "bars.weaker", lang)
@@ -67,12 +82,9 @@ def leader_ratio_bars(
                 textposition="outside",
                 cliponaxis=False,
                 customdata=custom,
-                hovertemplate=(
-                    "<b>%{y}</b><br>"
-                    f"{t('hover.region_value', lang)}: %{{customdata[0]}}<br>"
-                    f"{t('hover.leader_mean', lang) if benchmark is None else benchmark}: "
-                    "%{customdata[1]}<br>"
-                    f"{t('hover.ratio', lang)}: %{{customdata[2]}}<extra></extra>"
+                hovertemplate="<b>%{y}</b><br>"
+                + _hover_lines(
+                    t("hover.leader_mean", lang) if benchmark is None else benchmark, lang
                 ),
             )
         )
@@ -115,14 +127,6 @@ def regions_ratio_bars(
     figure = go.Figure()
     for index, name in enumerate(names):
         part = rows[rows["region_name"] == name]
-        custom = [
-            [
-                format_number(r.region_value, 2, lang),
-                format_number(r.benchmark, 2, lang),
-                format_number(r.ratio, 2, lang),
-            ]
-            for r in part.itertuples()
-        ]
         figure.add_trace(
             go.Bar(
                 name=name,
@@ -131,13 +135,8 @@ def regions_ratio_bars(
                 base=1,
                 orientation="h",
                 marker={"color": SERIES_COLOURS[index % len(SERIES_COLOURS)]},
-                customdata=custom,
-                hovertemplate=(
-                    f"<b>{name}</b> – %{{y}}<br>"
-                    f"{t('hover.region_value', lang)}: %{{customdata[0]}}<br>"
-                    f"{benchmark}: %{{customdata[1]}}<br>"
-                    f"{t('hover.ratio', lang)}: %{{customdata[2]}}<extra></extra>"
-                ),
+                customdata=_hover_values(part, "benchmark", lang),
+                hovertemplate=f"<b>{name}</b> – %{{y}}<br>" + _hover_lines(benchmark, lang),
             )
         )
     high = max(2.0, float(rows["ratio"].max()) + 0.2)

@@ -6,6 +6,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from indicators.goals import models as m
 from indicators.goals.status import Point
 
 
@@ -37,11 +38,7 @@ class SeriesStore:
                     columns=["region_code", "indicator_code", "year", "value"]
                 )
             else:
-                column, view = (
-                    ("ratio", "ris_leader_ratio")
-                    if measure == "ratio_to_leaders"
-                    else ("value", "ris_score")
-                )
+                view, column = m.RIS_MEASURES[measure]
                 self._ris[measure] = pd.read_sql_query(
                     sa.text(
                         f"SELECT region_code, indicator_code, year, {column} AS value "

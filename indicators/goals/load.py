@@ -53,12 +53,16 @@ def _goal_indicator(entry: dict[str, Any], where: str) -> m.GoalIndicator:
     sex = str(entry.get("sex", "T"))
     if sex not in ("T", "K", "M"):
         raise StrategyError(f"{where}: sex ska vara T, K eller M, inte {sex!r}")
+    measure = str(entry.get("measure", "ratio_to_leaders"))
+    if measure not in m.RIS_MEASURES:
+        known = ", ".join(m.RIS_MEASURES)
+        raise StrategyError(f"{where}: measure ska vara {known}, inte {measure!r}")
     return m.GoalIndicator(
         indicator_id=indicator_id,
         target=_target(_need(entry, "target", where), f"{where}, target"),
         sex=sex,
         region=entry.get("region"),
-        measure=str(entry.get("measure", "ratio_to_leaders")),
+        measure=measure,
         note_sv=entry.get("note_sv"),
     )
 

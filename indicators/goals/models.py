@@ -21,6 +21,8 @@ TARGET_TYPES = (
 )
 
 RIS_PREFIX = "ris:"  # goal indicators on the RIS: "ris:RII", "ris:2.2.1"
+# What a RIS goal indicator is judged on: measure -> (public view, its value column).
+RIS_MEASURES = {"ratio_to_leaders": ("ris_leader_ratio", "ratio"), "score": ("ris_score", "value")}
 
 
 @dataclass(frozen=True)

@@ -169,12 +169,7 @@ def _by_direction(
             target_value=target.value,
         )
     tolerance = f"±{target.tolerance:.0%}".replace("%", " %")
-    if change > target.tolerance:
-        verdict = v.ON_TRACK
-    elif change >= -target.tolerance:
-        verdict = v.LIMITED
-    else:
-        verdict = v.WORSENING
+    verdict = _by_step(change, target.tolerance, improving=v.ON_TRACK)
     what = "skillnaden mellan kvinnor och män" if target.type == m.GAP_SHRINKING else "värdet"
     return Assessment(
         verdict,
@@ -182,6 +177,15 @@ def _by_direction(
         "räknas som oförändrat",
         target_value=target.value if target.type == m.GAP_SHRINKING else None,
     )
+
+
+def _by_step(step: float, tolerance: float, improving: v.Verdict) -> v.Verdict:
+    """A relative step (positive = better) within ±tolerance is "begränsad utveckling"."""
+    if step > tolerance:
+        return improving
+    if step >= -tolerance:
+        return v.LIMITED
+    return v.WORSENING
 
 
 def target_level(target: m.Target, points: list[Point]) -> float | None:
@@ -248,13 +252,7 @@ def _by_peer_level(
     gap_now = _oriented(latest.value - fmean(now.values()), lower_is_better)
     gap_then = _oriented(baseline.value - fmean(then.values()), lower_is_better)
     step = _relative(gap_now - gap_then, fmean(then.values()))
-    if step > target.tolerance:
-        verdict = v.SPEED_UP
-    elif step >= -target.tolerance:
-        verdict = v.LIMITED
-    else:
-        verdict = v.WORSENING
-    return Assessment(verdict, method=method)
+    return Assessment(_by_step(step, target.tolerance, improving=v.SPEED_UP), method=method)
 
 
 def _by_peer_growth(

@@ -54,3 +54,12 @@ def test_a_threshold_without_a_value_is_refused(catalogue_copy):
     path.write_text(path.read_text().replace("type: threshold, value: 1.0,", "type: threshold,"))
     with pytest.raises(CatalogueError, match="måltypen threshold kräver value"):
         load_catalogue(catalogue_copy)
+
+
+def test_an_unknown_ris_measure_is_refused(catalogue_copy):
+    path = catalogue_copy / "strategies" / "kalmar_rus.yaml"
+    path.write_text(path.read_text().replace("region: SE21,", "region: SE21, measure: scor,"))
+    with pytest.raises(
+        CatalogueError, match="measure ska vara ratio_to_leaders, score, inte 'scor'"
+    ):
+        load_catalogue(catalogue_copy)
