@@ -83,7 +83,12 @@ ris_value = sa.Table(
     sa.Column("year", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("region_code", sa.Text, primary_key=True),
     sa.Column("indicator_code", sa.Text, primary_key=True),
-    sa.Column("value", sa.Double, nullable=False),
+    sa.Column("value", sa.Double),  # NULL when the status is "missing"
+    # NULL = as published; "missing" = 0.00 in every year of the region's series (the RIS
+    # writes unavailable data as 0.00) or an RII of 0; "zero" = an isolated 0.00, kept
+    # (min-max normalisation makes the panel minimum a genuine 0) but ambiguous;
+    # "capped" = at the year's maximum shared by several regions (RIS caps outliers).
+    sa.Column("status", sa.Text),
 )
 
 etl_run_log = sa.Table(

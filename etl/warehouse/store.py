@@ -57,9 +57,43 @@ def _set_meta(conn: Connection, key: str, value: str) -> None:
     conn.execute(sa.insert(rusmon_meta).values(key=key, value=value))
 
 
+def _existing_columns(conn: Connection, table: str) -> dict[str, bool]:
+    """{column: nullable} of a table as the database has it (information_schema is portable)."""
+    rows = conn.execute(
+        sa.text(
+            "SELECT column_name, is_nullable FROM information_schema.columns "
+            "WHERE table_name = :t AND table_schema = current_schema()"
+        ),
+        {"t": table},
+    ).all()
+    return {name: nullable == "YES" for name, nullable in rows}
+
+
+def _add_new_columns(conn: Connection) -> None:
+    """Bring tables built by an older rusmon up to the declared columns, additively: new
+    columns are added and NOT NULL is dropped where the declaration allows NULL, so a
+    warehouse is never rebuilt (nor its data lost) for a new nullable column."""
+    for table in metadata.sorted_tables:
+        existing = _existing_columns(conn, table.name)
+        if not existing:
+            continue
+        for column in table.columns:
+            if column.name not in existing:
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
+            elif column.nullable and not existing[column.name] and not column.primary_key:
+                conn.exec_driver_sql(
+                    f"ALTER TABLE {table.name} ALTER COLUMN {column.name} DROP NOT NULL"
+                )
+        for name, nullable in existing.items():
+            if name not in table.columns and not nullable:  # a column no longer written
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ALTER COLUMN {name} DROP NOT NULL")
+
+
 def prepare_schema(conn: Connection) -> None:
     """Create missing tables and (re)create the public views when their SQL changed."""
     metadata.create_all(conn)
+    _add_new_columns(conn)
     version = _meta(conn, "schema_version")
     if version is None:
         _set_meta(conn, "schema_version", SCHEMA_VERSION)

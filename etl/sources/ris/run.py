@@ -13,7 +13,7 @@ from indicators.catalogue import Catalogue
 from indicators.formatting import format_number
 
 SOURCE = extract.SOURCE
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: missing values and caps decided at load
 
 
 def run(ctx: EtlContext) -> RunResult:

@@ -32,7 +32,7 @@ class RisEdition:
     base_year: int
     layout: str
     framework: RisFramework
-    values: pd.DataFrame  # year, region_code, indicator_code, value
+    values: pd.DataFrame  # year, region_code, indicator_code, value, status
     regions: pd.DataFrame  # region_code, region_name, performance_group
     indicators: pd.DataFrame  # indicator_code, indicator_name, name_sv, dimension
     groups_published: bool
@@ -140,6 +140,36 @@ def derive_groups(values: pd.DataFrame) -> dict[str, str]:
     }
 
 
+MISSING, ZERO, CAPPED = "missing", "zero", "capped"
+# A top value shared by at least this many regions in a year is the scoreboard's cap, not a
+# real maximum (lifelong learning: 128 region-years at 269.39 in RIS 2023).
+CAP_SHARED_BY = 2
+
+
+def value_status(values: pd.DataFrame) -> pd.DataFrame:
+    """Decide, once, what each published number means (README "Missing values in the RIS").
+
+    The RIS writes unavailable data as 0.00. A region's series that is 0.00 in every year is
+    no data (value NULL, status "missing"), and so is an RII of 0. An isolated 0.00 stays a
+    value: min-max normalisation makes the panel minimum a genuine 0, so it is marked "zero"
+    for a caveat. A maximum shared by several regions in a year is the cap ("capped").
+    """
+    out = values.copy()
+    zero = out["value"] == 0
+    all_zero = zero.groupby([out["region_code"], out["indicator_code"]]).transform("all")
+    missing = all_zero | (zero & (out["indicator_code"] == "RII"))
+    out["status"] = None
+    out.loc[zero & ~missing, "status"] = ZERO
+    present = out[~missing]
+    top = present.groupby(["year", "indicator_code"])["value"].transform("max")
+    at_top = present[(present["value"] == top) & (present["indicator_code"] != "RII")]
+    shared = at_top.groupby(["year", "indicator_code"])["value"].transform("size")
+    out.loc[at_top.index[(shared >= CAP_SHARED_BY).to_numpy()], "status"] = CAPPED
+    out.loc[missing, "status"] = MISSING
+    out.loc[missing, "value"] = float("nan")
+    return out
+
+
 def base_year_of(values: pd.DataFrame, stated: int | None) -> int:
     """The year in which the EU's RII is 100, else the stated or the first year."""
     eu = values[(values["region_code"] == "EU") & (values["indicator_code"] == "RII")]
@@ -170,6 +200,8 @@ def build_edition(
         }
     ).reset_index(drop=True)
     edition = int(values["year"].max())
+    base_year = base_year_of(values, located.layout.base_year(located.header))
+    values = value_status(values)
 
     # NOTE: RIS 2023 gives Estonia "Strong" on its structural "5.x (SD)" rows and
     # "Moderate" on its RII rows; the group of the scoreboard series is the one that counts.
@@ -205,7 +237,7 @@ def build_edition(
     )
     return RisEdition(
         edition=edition,
-        base_year=base_year_of(values, located.layout.base_year(located.header)),
+        base_year=base_year,
         layout=located.layout.name,
         framework=framework,
         values=values,

@@ -113,3 +113,26 @@ def test_an_in_memory_duckdb_keeps_its_data_between_transactions():
     with warehouse.transaction() as conn:
         conn.execute(sa.insert(etl_run_log).values(**ROW))
     assert count_runs(warehouse) == 1
+
+
+def test_a_warehouse_from_an_older_rusmon_gets_new_columns_without_losing_rows(tmp_path):
+    path = tmp_path / "w.duckdb"
+    warehouse = Warehouse(f"duckdb:///{path}")
+    with warehouse.transaction() as conn:
+        conn.exec_driver_sql("DROP VIEW IF EXISTS ris_score")
+        conn.exec_driver_sql("DROP VIEW IF EXISTS ris_leader_ratio")
+        conn.exec_driver_sql("DROP TABLE ris_value")
+        conn.exec_driver_sql(
+            "CREATE TABLE ris_value (edition INTEGER, year INTEGER, region_code TEXT, "
+            "indicator_code TEXT, value DOUBLE NOT NULL, "
+            "PRIMARY KEY (edition, year, region_code, indicator_code))"
+        )
+        conn.exec_driver_sql("INSERT INTO ris_value VALUES (2023, 2023, 'SE33', 'RII', 124.81)")
+        conn.exec_driver_sql("DELETE FROM rusmon_meta WHERE key = 'views_sha256'")
+    with warehouse.transaction() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO ris_value VALUES (2023, 2023, 'NO0B', 'RII', NULL, 'missing')"
+        )
+    with warehouse.reading() as conn:
+        rows = conn.execute(sa.text("SELECT region_code, value, status FROM ris_value")).all()
+    assert sorted(rows, key=str) == [("NO0B", None, "missing"), ("SE33", 124.81, None)]
