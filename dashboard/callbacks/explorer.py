@@ -95,8 +95,19 @@ def explorer_frame(
 @dataclass
 class ExplorerView:
     figure: go.Figure
-    table: list
+    table: list  # the source line under the chart, then the table
     metadata: list
+    source: str = ""  # the source line's text ("Källa: …"); empty when nothing is shown
+
+
+def source_line(indicator, frame: pd.DataFrame, lang: str) -> str:
+    """The "Källa: …" line for the values shown: a hand-kept file's own source and note where
+    values come from one (called hand-kept when the catalogue's source is an API), and our
+    last load."""
+    sources = data.summarise_sources(frame)
+    loaded = frame["loaded_at"].max() if "loaded_at" in frame and not frame.empty else None
+    text = data.describe_sources(indicator, sources, lang).rstrip(".")
+    return t("source.line", lang, source=text, loaded=format_date(loaded))
 
 
 def _unit(catalogue, indicator_id, base, lang) -> tuple[str, int]:
@@ -106,7 +117,7 @@ def _unit(catalogue, indicator_id, base, lang) -> tuple[str, int]:
     return indicator.unit_text(lang), indicator.decimals
 
 
-def _table(frame: pd.DataFrame, decimals: int, lang: str) -> list:
+def _table(frame: pd.DataFrame, decimals: int, lang: str, source: str = "") -> list:
     if frame.empty:
         return []
     periods = in_order(frame["period"])[-TABLE_PERIODS:]
@@ -121,19 +132,52 @@ def _table(frame: pd.DataFrame, decimals: int, lang: str) -> list:
         rows.append(row)
     columns = [("region", t("control.region", lang))] + [(p, str(p)) for p in periods]
     caption = t("explorer.table_caption", lang, n=len(periods))
+    if source:
+        caption = f"{caption} {source}"
     return [
+        *([html.P(source, className="source")] if source else []),
         html.Details(
             [
                 html.Summary(t("table.show", lang)),
                 simple_table(columns, rows, numeric=periods, caption=caption),
             ],
             open=False,
-        )
+        ),
     ]
 
 
-def metadata_panel(reader: WarehouseReader, catalogue: Catalogue, indicator_id: str, lang: str):
+def _origin_items(indicator, sources: pd.DataFrame, lang: str) -> list:
+    """One line per source of the shown values: as the source line names it, how many values
+    over which periods, and a hand-kept file's note."""
+    items = []
+    for row in sources.itertuples(index=False):
+        text = data.describe_source(indicator, lang, row.loader, row.origin, row.source_text)
+        if row.loader == data.HAND_KEPT and isinstance(row.note, str) and row.note:
+            text = t("source.with_note", lang, source=text, note=row.note)
+        periods = (
+            row.first_period
+            if row.first_period == row.last_period
+            else f"{row.first_period}–{row.last_period}"
+        )
+        counted = t(
+            "meta.rows_periods", lang, rows=format_number(row.rows, 0, lang), periods=periods
+        )
+        items.append(html.Li(f"{text} ({counted})"))
+    return items
+
+
+def metadata_panel(
+    reader: WarehouseReader,
+    catalogue: Catalogue,
+    indicator_id: str,
+    lang: str,
+    sources: pd.DataFrame | None = None,
+):
+    """Definition, unit, the catalogue's source, and where the shown values come from
+    (`sources`: `data.value_sources` rows; None = every loaded value of the indicator)."""
     indicator = catalogue.indicators[indicator_id]
+    if sources is None:
+        sources = data.value_sources(reader, indicator_id)
     loaded = data.loaded_indicators(reader)
     row = loaded[loaded["indicator_id"] == indicator_id] if not loaded.empty else loaded
     fresh = row.iloc[0] if not row.empty else None
@@ -151,6 +195,11 @@ def metadata_panel(reader: WarehouseReader, catalogue: Catalogue, indicator_id: 
         *item("definition", indicator.description(lang)),
         *item("unit", indicator.unit_text(lang)),
         *item("source", [link, f" ({source.describe()})"]),
+        *(
+            item("values_from", html.Ul(_origin_items(indicator, sources, lang)))
+            if len(sources)
+            else []
+        ),
         *item("frequency", t(f"frequency.{indicator.frequency}", lang)),
         *item("direction", t(f"direction.{indicator.direction}", lang)),
         *item(
@@ -190,7 +239,7 @@ def explorer_view(
     indicator = catalogue.indicators[indicator_id]
     frame = explorer_frame(reader, catalogue, indicator_id, regions, sex_mode, base, lang)
     unit, decimals = _unit(catalogue, indicator_id, base, lang)
-    metadata = metadata_panel(reader, catalogue, indicator_id, lang)
+    metadata = metadata_panel(reader, catalogue, indicator_id, lang, data.summarise_sources(frame))
     if frame.empty:
         message = t("explorer.empty", lang, indicator=indicator.name(lang))
         return ExplorerView(empty_figure(message, lang), [], metadata)
@@ -210,7 +259,8 @@ def explorer_view(
             lang=lang,
             small_multiples=small,
         )
-    return ExplorerView(figure, _table(frame, decimals, lang), metadata)
+    source = source_line(indicator, frame, lang)
+    return ExplorerView(figure, _table(frame, decimals, lang, source), metadata, source)
 
 
 def download_frame(
@@ -222,10 +272,20 @@ def download_frame(
     base: str | None,
     lang: str,
 ) -> pd.DataFrame:
-    """What the analyst downloads: the shown values, with region names, unit and source."""
+    """What the analyst downloads: the shown values, with region names, unit, and each value's
+    source and note (a hand-kept file's own, named as such; else the catalogue's label)."""
     indicator = catalogue.indicators[indicator_id]
     frame = explorer_frame(reader, catalogue, indicator_id, regions, sex_mode, base, lang)
     unit, _ = _unit(catalogue, indicator_id, base, lang)
+    columns = [frame.get(c, pd.Series(None, index=frame.index)) for c in data.ORIGIN_COLUMNS]
+    described = {}
+    sources, notes = [], []
+    for loader, origin, text, note in zip(*columns, strict=True):
+        key = (loader, origin, text)
+        if key not in described:
+            described[key] = data.describe_source(indicator, lang, loader, origin, text)
+        sources.append(described[key])
+        notes.append(note if loader == data.HAND_KEPT and isinstance(note, str) else "")
     out = pd.DataFrame(
         {
             "indikator_id": indicator_id,
@@ -236,8 +296,9 @@ def download_frame(
             "kön": frame["sex"],
             "värde": frame["value"],
             "enhet": unit,
-            "källa": indicator.source.label,
+            "källa": sources,
             "status": frame["status"],
+            "anmärkning": notes,
         }
     )
     if lang == "en":
@@ -252,6 +313,7 @@ def download_frame(
             "unit",
             "source",
             "status",
+            "note",
         ]
     return out.reset_index(drop=True)
 

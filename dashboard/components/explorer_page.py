@@ -118,6 +118,8 @@ def explorer_page(
                 html.Section(
                     [
                         dcc.Graph(id=ids.EXPLORER_CHART, config={"displaylogo": False}),
+                        # the source line ("Källa: …") right under the chart, then the table
+                        html.Div(id=ids.EXPLORER_TABLE),
                         html.Div(
                             [
                                 html.Button(
@@ -133,7 +135,6 @@ def explorer_page(
                             ],
                             className="downloads",
                         ),
-                        html.Div(id=ids.EXPLORER_TABLE),
                     ],
                     className="main-chart",
                 ),

@@ -55,8 +55,18 @@ def source_rows(runs: pd.DataFrame, lang: str) -> list[dict]:
     ]
 
 
-def indicator_rows(loaded: pd.DataFrame, cat: Catalogue, lang: str) -> list[dict]:
+def indicator_rows(
+    loaded: pd.DataFrame, cat: Catalogue, lang: str, sources: pd.DataFrame | None = None
+) -> list[dict]:
+    """One row per catalogue indicator. `sources` (`data.value_sources_by_indicator`) says
+    where the loaded values come from: a hand-kept file is named with its own source text
+    (and called hand-kept where the catalogue's source is an API), not the catalogue's label."""
     by_id = loaded.set_index("indicator_id") if not loaded.empty else pd.DataFrame()
+    per_indicator = (
+        dict(tuple(sources.groupby("indicator_id", sort=False)))
+        if sources is not None and not sources.empty
+        else {}
+    )
     rows = []
     for indicator in sorted(cat.indicators.values(), key=lambda i: i.name(lang)):
         fresh = by_id.loc[indicator.id] if indicator.id in by_id.index else None
@@ -70,7 +80,9 @@ def indicator_rows(loaded: pd.DataFrame, cat: Catalogue, lang: str) -> list[dict
         rows.append(
             {
                 "indicator": indicator.name(lang),
-                "source": indicator.source.label,
+                "source": data.describe_sources(
+                    indicator, per_indicator.get(indicator.id, pd.DataFrame()), lang
+                ),
                 "state": state,
                 "rows": format_number(count, 0, lang),
                 "periods": f"{fresh['first_period']}–{fresh['last_period']}" if count else "–",
@@ -146,7 +158,12 @@ def sources_page(lang: str | None = None, **_query) -> html.Div:
                         ("indicator", "source", "state", "rows", "periods", "updated", "loaded"),
                         lang,
                     ),
-                    indicator_rows(data.loaded_indicators(reader()), cat, lang),
+                    indicator_rows(
+                        data.loaded_indicators(reader()),
+                        cat,
+                        lang,
+                        data.value_sources_by_indicator(reader()),
+                    ),
                     numeric=("rows",),
                     table_id="indicators-table",
                 ),

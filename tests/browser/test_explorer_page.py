@@ -1,4 +1,5 @@
-"""Indikatorer (the explorer) in headless Chromium: chart, sex split, permalink, downloads."""
+"""Indikatorer (the explorer) in headless Chromium: chart, sex split, permalink, downloads,
+and the source line naming a hand-kept file's own source."""
 
 import csv
 import io
@@ -9,11 +10,44 @@ import pandas as pd
 import pytest
 
 from dashboard import ids
-from tests.browser.helpers import figure_data, screenshot, wait_for_graph
+from tests.browser.helpers import (
+    figure_data,
+    screenshot,
+    start_server,
+    stop_server,
+    wait_for_graph,
+    wait_for_text,
+)
+from tests.conftest import make_settings, run_etl
 
 pytestmark = pytest.mark.browser
 
 MATCHING = "/indikatorer?indicator=matching_rate_20_64&regions=SE213,SE125"
+
+# TEST DATA, not statistics: a region's own follow-up file in the real tidy format for an
+# indicator whose catalogue source is SCB's API ("SCB regionalräkenskaper (NR0105, TAB3138)").
+# The unit is the catalogue's, as in ../shared/data/followup/grp_per_inhabitant.csv.
+OWN_FILE = (
+    "indicator_id,region,period,sex,value,unit,source,note\n"
+    'grp_per_inhabitant,SE331,2021,T,100,"tusen kronor per invånare, löpande priser",'
+    "Egen uppföljning,testvärden\n"
+    'grp_per_inhabitant,SE331,2022,T,110,"tusen kronor per invånare, löpande priser",'
+    "Egen uppföljning,testvärden\n"
+)
+
+
+@pytest.fixture(scope="module")
+def own_file_server(tmp_path_factory):
+    """A server on its own warehouse holding only the test file, loaded with the manual ETL."""
+    folder = tmp_path_factory.mktemp("own_file_server")
+    path = folder / "egen_uppfoljning.csv"
+    path.write_text(OWN_FILE, encoding="utf-8")
+    settings = make_settings(folder)
+    result, output = run_etl(settings, "manual", files=(str(path),))
+    assert result.status == "ok", output
+    process, url = start_server(settings.database_url)
+    yield url
+    stop_server(process)
 
 
 def traces(page) -> list[dict]:
@@ -93,3 +127,22 @@ def test_the_explorer_switches_to_english(live_server, page):
     page.wait_for_selector("text=About the indicator")
     assert "regions=SE213%2CSE125" in page.url or "regions=SE213,SE125" in page.url
     assert page.console_log.errors() == []
+
+
+def test_a_hand_kept_files_own_source_is_shown_under_its_chart(own_file_server, page):
+    page.goto(own_file_server + "/indikatorer?indicator=grp_per_inhabitant&regions=SE331")
+    wait_for_traces(page, 1)
+    source = f"#{ids.EXPLORER_TABLE} .source"
+    wait_for_text(page, source, "Egen uppföljning")
+    line = page.locator(source)
+    assert line.is_visible()
+    text = line.inner_text()
+    assert "Egen uppföljning (handpåförd fil: egen_uppfoljning.csv" in text
+    assert "testvärden" in text
+    assert "TAB3138" not in text  # not under the catalogue's official label
+    chart = page.locator(f"#{ids.EXPLORER_CHART}").bounding_box()
+    assert line.bounding_box()["y"] >= chart["y"] + chart["height"]  # under the chart
+    meta = page.locator(f"#{ids.EXPLORER_META}").inner_text()
+    assert "handpåförd fil: egen_uppfoljning.csv" in meta
+    assert page.console_log.errors() == []
+    screenshot(page, "indikatorer-egen-fil")

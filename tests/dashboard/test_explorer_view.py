@@ -6,8 +6,23 @@ import pandas as pd
 import pytest
 
 from dashboard.callbacks.explorer import csv_text, download_frame, explorer_frame, explorer_view
+from dashboard.data_access.indicators import value_sources
 from dashboard.data_access.reader import WarehouseReader
+from tests.conftest import make_settings, run_etl
 from tests.dashboard.texts import text_of
+
+# TEST DATA, not statistics: a region's own follow-up file in the real tidy format, for an
+# indicator whose catalogue source is SCB's API (grp_per_inhabitant, "SCB regionalräkenskaper
+# (NR0105, TAB3138)") and for one that only ever comes from a file (business_climate_ranking).
+# The units are the catalogue's, as in ../shared/data/followup/grp_per_inhabitant.csv.
+OWN_FILE = (
+    "indicator_id,region,period,sex,value,unit,source,note\n"
+    'grp_per_inhabitant,SE331,2021,T,100,"tusen kronor per invånare, löpande priser",'
+    "Egen uppföljning,testvärden\n"
+    'grp_per_inhabitant,SE331,2022,T,110,"tusen kronor per invånare, löpande priser",'
+    "Egen uppföljning,testvärden\n"
+    "business_climate_ranking,SE331,2022,T,42,placering (1 = bäst),Egen uppföljning,\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +92,81 @@ def test_the_swedish_csv_uses_semicolons_and_decimal_commas(reader, cat):
 
 def test_an_indicator_without_data_says_how_to_load_it(reader, cat):
     view = explorer_view(
-        reader, cat, "reglab_innovation_index", ["SE125"], "series", None, "T", None, False, "sv"
+        reader, cat, "business_climate_ranking", ["SE125"], "series", None, "T", None, False, "sv"
     )
     assert "rusmon etl" in view.figure.layout.annotations[0].text
+
+
+@pytest.fixture(scope="module")
+def own_file_reader(tmp_path_factory):
+    """A warehouse holding only the test file above, loaded as `rusmon etl manual --file`."""
+    folder = tmp_path_factory.mktemp("own_file")
+    path = folder / "egen_uppfoljning.csv"
+    path.write_text(OWN_FILE, encoding="utf-8")
+    settings = make_settings(folder)
+    result, output = run_etl(settings, "manual", files=(str(path),))
+    assert result.status == "ok", output
+    reader = WarehouseReader(settings.database_url)
+    yield reader
+    reader.close()
+
+
+def _view(reader, cat, indicator_id, region, lang="sv"):
+    return explorer_view(
+        reader, cat, indicator_id, [region], "series", None, "T", None, False, lang
+    )
+
+
+def test_value_sources_say_which_file_the_values_come_from(own_file_reader):
+    sources = value_sources(own_file_reader, "grp_per_inhabitant", ["SE331"])
+    assert sources.to_dict("records") == [
+        {
+            "loader": "manual",
+            "origin": "egen_uppfoljning.csv",
+            "source_text": "Egen uppföljning",
+            "note": "testvärden",
+            "first_period": "2021",
+            "last_period": "2022",
+            "rows": 2,
+        }
+    ]
+    assert value_sources(own_file_reader, "grp_per_inhabitant", ["SE332"]).empty
+
+
+def test_a_hand_kept_file_for_an_api_indicator_is_called_hand_kept(own_file_reader, cat):
+    view = _view(own_file_reader, cat, "grp_per_inhabitant", "SE331")
+    assert view.source.startswith(
+        "Källa: Egen uppföljning (handpåförd fil: egen_uppfoljning.csv, inte hämtad via API), "
+        "anmärkning: testvärden."
+    )
+    assert "TAB3138" not in view.source  # the official label is not borrowed for the file
+    table = text_of(view.table)
+    assert "Egen uppföljning (handpåförd fil: egen_uppfoljning.csv" in table
+    meta = text_of(view.metadata)
+    assert "Visade värden kommer från" in meta
+    assert "handpåförd fil: egen_uppfoljning.csv" in meta and "2 värden, 2021–2022" in meta
+    english = _view(own_file_reader, cat, "grp_per_inhabitant", "SE331", "en").source
+    assert "Egen uppföljning (hand-kept file: egen_uppfoljning.csv" in english
+
+
+def test_a_file_only_indicator_names_its_own_file(own_file_reader, cat):
+    view = _view(own_file_reader, cat, "business_climate_ranking", "SE331")
+    assert view.source.startswith("Källa: Egen uppföljning (egen fil: egen_uppfoljning.csv).")
+
+
+def test_downloads_carry_each_values_source_and_note(own_file_reader, cat):
+    frame = download_frame(own_file_reader, cat, "grp_per_inhabitant", ["SE331"], "T", None, "sv")
+    assert set(frame["källa"]) == {
+        "Egen uppföljning (handpåförd fil: egen_uppfoljning.csv, inte hämtad via API)"
+    }
+    assert frame["anmärkning"].tolist() == ["testvärden", "testvärden"]
+    english = download_frame(own_file_reader, cat, "grp_per_inhabitant", ["SE331"], "T", None, "en")
+    assert list(english.columns[-3:]) == ["source", "status", "note"]
+
+
+def test_the_real_files_own_source_and_note_reach_the_source_line(reader, cat):
+    view = _view(reader, cat, "matching_rate_20_64", "SE213")
+    assert view.source.startswith(
+        "Källa: SCB regionala matchningsindikatorer (AM9906, matchningsgrad) "
+        "(egen fil: matching_rate_20_64.csv), anmärkning: share of employed 20-64"
+    )
