@@ -48,9 +48,32 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Source: {source}. Assessment computed {computed} with rusmon's method (see README); target as set by {owner}, {strategy}.",
     },
     "goals.gap_suffix": {"sv": "skillnad kvinnor − män", "en": "gap women − men"},
-    "goals.measured_in": {
-        "sv": "Mäts för {region} (RIS redovisar NUTS2-regioner, inte län).",
-        "en": "Measured for {region} (the RIS reports NUTS2 regions, not counties).",
+    "goals.measured": {
+        "sv": "mätt för {region} ({code} = {members})",
+        "en": "measured for {region} ({code} = {members})",
+    },
+    "goals.measured_note": {
+        "sv": "RIS redovisar NUTS2-regioner, inte län: raderna märkta ”mätt för” gäller hela {region}.",
+        "en": "The RIS reports NUTS2 regions, not counties: rows marked “measured for” cover all of {region}.",
+    },
+    "goals.about": {"sv": "Om strategin", "en": "About the strategy"},
+    "goals.unchanged": {
+        "sv": "oförändrad (inom {tolerance})",
+        "en": "unchanged (within {tolerance})",
+    },
+    "goals.first_inside": {
+        "sv": "utgångsläge = första värdet i perioden (inget värde före)",
+        "en": "baseline = the first value in the term (none before it)",
+    },
+    "goals.method_link": {"sv": "Så bedöms målen", "en": "How goals are assessed"},
+    "goals.caveats": {"sv": "Förbehåll", "en": "Caveats"},
+    "goals.caveat.zero": {
+        "sv": "0,00 i RIS kan vara panelens lägsta värde (min–max-normalisering ger minimum 0) eller en uppgift som saknas.",
+        "en": "0.00 in the RIS may be the panel's minimum (min–max normalisation gives the minimum 0) or missing data.",
+    },
+    "goals.summary_count": {
+        "sv": "{judged} av {total} bedömda",
+        "en": "{judged} of {total} assessed",
     },
     "goalchart.trend": {"sv": "Trend i samma takt", "en": "Trend at the same pace"},
     "goalchart.target": {"sv": "Mål: {value}", "en": "Target: {value}"},
@@ -224,8 +247,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "What makes up the gap to {group} ({region}, {year})",
     },
     "gap.method": {
-        "sv": "Andel av gapet = indikatorns underskott (jämförelsegruppens värde minus regionens, där regionen ligger under) delat med summan av alla indikatorers underskott. RII är ett ovägt medel av normaliserade indikatorer, så andelarna visar var gapet finns, inte exakt hur många RII-poäng varje indikator står för. Placering = bland de {n} regionerna med prestationsgrupp i RIS.",
-        "en": "Share of the gap = the indicator's shortfall (the benchmark's score minus the region's, where the region is below) divided by the sum of all indicators' shortfalls. The RII is an unweighted mean of normalised indicators, so the shares show where the gap is, not exactly how many RII points each indicator accounts for. Rank = among the {n} regions with a performance group in the RIS.",
+        "sv": "Andel av gapet = indikatorns underskott (jämförelsegruppens värde minus regionens, där regionen ligger under) delat med summan av alla indikatorers underskott. RII är ett ovägt medel av normaliserade indikatorer, så andelarna visar var gapet finns, inte exakt hur många RII-poäng varje indikator står för. Placering = bland regionerna med prestationsgrupp i RIS som har ett värde för indikatorn (högst {n}); ett saknat värde (RIS-filens 0,00 alla år) får varken placering eller andel av gapet.",
+        "en": "Share of the gap = the indicator's shortfall (the benchmark's score minus the region's, where the region is below) divided by the sum of all indicators' shortfalls. The RII is an unweighted mean of normalised indicators, so the shares show where the gap is, not exactly how many RII points each indicator accounts for. Rank = among the regions with a performance group in the RIS that have a score for the indicator (at most {n}); a missing value (the RIS file's 0.00 in every year) has neither a rank nor a share of the gap.",
     },
     "gap.col.indicator": {"sv": "Indikator", "en": "Indicator"},
     "gap.col.region_value": {"sv": "Regionens värde", "en": "Region's score"},
@@ -282,6 +305,117 @@ TEXT: dict[str, dict[str, str]] = {
     "trend.axis": {"sv": "RII (EU {base} = 100)", "en": "RII (EU {base} = 100)"},
     "trend.leaders": {"sv": "Innovationsledarnas snitt", "en": "Innovation leaders' mean"},
     "trend.eu": {"sv": "EU", "en": "EU"},
+    "trend.bench.leaders": {"sv": "Innovationsledarnas snitt", "en": "Innovation leaders' mean"},
+    "trend.bench.strong": {"sv": "Starka innovatörers snitt", "en": "Strong innovators' mean"},
+    "trend.bench.eu": {"sv": "EU", "en": "EU"},
+    "trend.bench.sweden": {"sv": "Snittet för Sveriges regioner", "en": "Mean of Sweden's regions"},
+    "trend.bench.nordic": {"sv": "Snittet för nordiska regioner", "en": "Mean of Nordic regions"},
+    "trend.bench.custom": {"sv": "Den egna gruppens snitt", "en": "Own peer group's mean"},
+    "compare.heading.leaders": {
+        "sv": "{region} jämfört med Europas innovationsledare",
+        "en": "{region} compared with Europe's innovation leaders",
+    },
+    "compare.heading.strong": {
+        "sv": "{region} jämfört med Europas starka innovatörer",
+        "en": "{region} compared with Europe's strong innovators",
+    },
+    "compare.heading.eu": {"sv": "{region} jämfört med EU", "en": "{region} compared with the EU"},
+    "compare.heading.sweden": {
+        "sv": "{region} jämfört med Sveriges regioner",
+        "en": "{region} compared with Sweden's regions",
+    },
+    "compare.heading.nordic": {
+        "sv": "{region} jämfört med nordiska regioner",
+        "en": "{region} compared with the Nordic regions",
+    },
+    "compare.heading.custom": {
+        "sv": "{region} jämfört med en egen jämförelsegrupp",
+        "en": "{region} compared with an own peer group",
+    },
+    "compare.intro.leaders": {
+        "sv": "Varje stapel är regionens värde delat med snittet för innovationsledarna (Innovation Leaders) i RIS {edition}, år {year}. Under 1 = svagare än ledarna, över 1 = starkare.",
+        "en": "Each bar is the region's score divided by the mean of the Innovation Leaders in RIS {edition}, year {year}. Below 1 = weaker than the leaders, above 1 = stronger.",
+    },
+    "compare.intro.strong": {
+        "sv": "Varje stapel är regionens värde delat med snittet för de starka innovatörerna (Strong Innovators) i RIS {edition}, år {year}. Under 1 = svagare än de starka innovatörerna, över 1 = starkare.",
+        "en": "Each bar is the region's score divided by the mean of the Strong Innovators in RIS {edition}, year {year}. Below 1 = weaker than the strong innovators, above 1 = stronger.",
+    },
+    "compare.intro.eu": {
+        "sv": "Varje stapel är regionens värde delat med EU:s värde i RIS {edition}, år {year}. Under 1 = svagare än EU, över 1 = starkare.",
+        "en": "Each bar is the region's score divided by the EU's score in RIS {edition}, year {year}. Below 1 = weaker than the EU, above 1 = stronger.",
+    },
+    "compare.intro.sweden": {
+        "sv": "Varje stapel är regionens värde delat med snittet för Sveriges NUTS 2-regioner i RIS {edition}, år {year}. Under 1 = svagare än snittet, över 1 = starkare.",
+        "en": "Each bar is the region's score divided by the mean of Sweden's NUTS 2 regions in RIS {edition}, year {year}. Below 1 = weaker than the mean, above 1 = stronger.",
+    },
+    "compare.intro.nordic": {
+        "sv": "Varje stapel är regionens värde delat med snittet för de nordiska NUTS 2-regionerna i RIS {edition}, år {year}. Under 1 = svagare än snittet, över 1 = starkare.",
+        "en": "Each bar is the region's score divided by the mean of the Nordic NUTS 2 regions in RIS {edition}, year {year}. Below 1 = weaker than the mean, above 1 = stronger.",
+    },
+    "compare.intro.custom": {
+        "sv": "Varje stapel är regionens värde delat med snittet för den egna jämförelsegruppen i RIS {edition}, år {year}. Under 1 = svagare än gruppen, över 1 = starkare.",
+        "en": "Each bar is the region's score divided by the mean of your own peer group in RIS {edition}, year {year}. Below 1 = weaker than the group, above 1 = stronger.",
+    },
+    "card.ratio_vs": {"sv": "Kvot mot {group}: {ratio}", "en": "Ratio to {group}: {ratio}"},
+    "ris.no_data": {"sv": "uppgift saknas", "en": "no data"},
+    "caveat.missing": {
+        "sv": "Uppgift saknas för {indicators}: RIS-filen skriver saknade värden som 0,00, och regionens serie är 0,00 alla år. Den visas inte som stapel och ingår inte i något snitt, någon placering eller andel av gapet.",
+        "en": "No data for {indicators}: the RIS file writes missing data as 0.00, and the region's series is 0.00 in every year. It is not drawn as a bar and is in no mean, rank or share of the gap.",
+    },
+    "caveat.zero": {
+        "sv": "{mark} {indicators}: värdet är 0,00 det här året men inte alla år. RIS normaliserar varje indikator mellan panelens lägsta och högsta värde, så 0 kan vara regionens verkliga läge (lägst i panelen) men också ett saknat värde. Tolka med försiktighet.",
+        "en": "{mark} {indicators}: the score is 0.00 this year but not in every year. RIS normalises each indicator between the panel's lowest and highest value, so 0 may be the region's real position (the panel's lowest) or missing data. Read with care.",
+    },
+    "overview.no_data": {
+        "sv": "Uppgift saknas (0,00 alla år i RIS-filen; ingår inte i jämförelsen): {indicators}",
+        "en": "No data (0.00 in every year in the RIS file; left out of the comparison): {indicators}",
+    },
+    "notice.unknown.region": {
+        "sv": "Okänd region '{value}' i länken – visar {default} i stället.",
+        "en": "Unknown region '{value}' in the link – showing {default} instead.",
+    },
+    "notice.unknown.regions": {
+        "sv": "Okänd region i länken, utelämnad: {value}.",
+        "en": "Unknown region in the link, left out: {value}.",
+    },
+    "notice.unknown.strategy": {
+        "sv": "Okänd strategi '{value}' i länken – visar {default} i stället.",
+        "en": "Unknown strategy '{value}' in the link – showing {default} instead.",
+    },
+    "notice.unknown.indicator": {
+        "sv": "Okänd indikator '{value}' i länken – visar {default} i stället.",
+        "en": "Unknown indicator '{value}' in the link – showing {default} instead.",
+    },
+    "notice.unknown.pick": {
+        "sv": "Okänd indikator '{value}' i länken – ingen indikator är vald.",
+        "en": "Unknown indicator '{value}' in the link – no indicator is chosen.",
+    },
+    "notice.unknown.benchmark": {
+        "sv": "Okänd jämförelsegrupp '{value}' i länken – visar {default} i stället.",
+        "en": "Unknown benchmark '{value}' in the link – showing {default} instead.",
+    },
+    "notice.unknown.edition": {
+        "sv": "Okänd upplaga '{value}' i länken – visar {default} i stället.",
+        "en": "Unknown edition '{value}' in the link – showing {default} instead.",
+    },
+    "notice.unknown.year": {
+        "sv": "Okänt år '{value}' i länken – visar {default} i stället.",
+        "en": "Unknown year '{value}' in the link – showing {default} instead.",
+    },
+    "notice.unknown.period": {
+        "sv": "Okänd mandatperiod '{value}' i länken – visar {default} i stället.",
+        "en": "Unknown term of office '{value}' in the link – showing {default} instead.",
+    },
+    "notice.unknown.option": {
+        "sv": "Okänt värde '{value}' för {what} i länken – visar {default} i stället.",
+        "en": "Unknown value '{value}' for {what} in the link – showing {default} instead.",
+    },
+    "notice.none": {"sv": "inget", "en": "none"},
+    "notice.latest": {"sv": "det senaste året", "en": "the latest year"},
+    "notice.no_values.regions": {
+        "sv": "Inga värden för indikatorn i länkens region, utelämnad: {value}.",
+        "en": "No values for the indicator in the link's region, left out: {value}.",
+    },
     "card.rii": {"sv": "Innovationsindex {year}", "en": "Innovation index {year}"},
     "card.relative": {
         "sv": "{percent} av EU-nivån samma år",
@@ -306,6 +440,20 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "Källa: Europeiska kommissionen, Regional Innovation Scoreboard {edition}. Värden relativt EU {base} = 100; innovationsledare = regionerna i gruppen Leader i RIS {edition} (ovägt snitt). Data laddade {loaded} från {file}.",
         "en": "Source: European Commission, Regional Innovation Scoreboard {edition}. Scores relative to the EU in {base} = 100; innovation leaders = the regions in the Leader group of RIS {edition} (unweighted mean). Loaded {loaded} from {file}.",
     },
+    "source.own_file": {"sv": "{source} (egen fil: {file})", "en": "{source} (own file: {file})"},
+    "source.hand_kept_api": {
+        "sv": "{source} (handpåförd fil: {file}, inte hämtad via API)",
+        "en": "{source} (hand-kept file: {file}, not fetched from the API)",
+    },
+    "source.with_note": {"sv": "{source}, anmärkning: {note}", "en": "{source}, note: {note}"},
+    "source.line": {
+        "sv": "Källa: {source}. Senast laddad i rusmon {loaded}.",
+        "en": "Source: {source}. Last loaded into rusmon {loaded}.",
+    },
+    "meta.values_from": {"sv": "Visade värden kommer från", "en": "Values shown come from"},
+    "meta.rows_periods": {"sv": "{rows} värden, {periods}", "en": "{rows} values, {periods}"},
+    "explorer.col.source": {"sv": "Källa", "en": "Source"},
+    "explorer.col.note": {"sv": "anmärkning", "en": "note"},
     "caveats.heading": {"sv": "Att tänka på", "en": "Caveats"},
     "caveat.marker.constant": {"sv": "† oförändrad över tid", "en": "† flat over time"},
     "caveat.marker.capped": {"sv": "▲ i taket", "en": "▲ at the cap"},

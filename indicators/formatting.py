@@ -54,3 +54,15 @@ def format_date(value: date | datetime | None, lang: str = "sv") -> str:
 def format_time(value: datetime | None, lang: str = "sv") -> str:
     """Date and minute, for load and run times."""
     return "–" if _missing(value) else value.strftime("%Y-%m-%d %H:%M")
+
+
+def change_decimals(baseline: float, latest: float, decimals: int, most: int = 4) -> int:
+    """The decimals to show a baseline and a latest value with, so that a change that was
+    judged stays visible: the indicator's own decimals, or more (up to `most`) when rounding
+    would make two different values look equal ("0,63 → 0,63")."""
+    if baseline == latest or _missing(baseline) or _missing(latest):
+        return decimals
+    shown = decimals
+    while shown < most and format_number(baseline, shown) == format_number(latest, shown):
+        shown += 1
+    return shown

@@ -14,16 +14,24 @@ import plotly.graph_objects as go
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
-from dashboard.components.goal_list import PICK_TYPE, goal_sections, indicator_label, pick_key
+from dashboard.components.goal_list import (
+    PICK_TYPE,
+    goal_sections,
+    indicator_label,
+    measured_text,
+    pick_key,
+    row_note,
+)
 from dashboard.components.table import simple_table
 from dashboard.data_access import goals as data
+from dashboard.data_access import indicators as indicator_data
 from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.figures.common import empty_figure
 from dashboard.figures.goal_chart import GoalChart, PeriodBand, goal_chart
 from dashboard.i18n import t
 from indicators.catalogue import Catalogue
-from indicators.formatting import format_date, format_number
+from indicators.formatting import change_decimals, format_date, format_number
 from indicators.goals import models as m
 from indicators.goals import verdicts as v
 from indicators.goals.sentence import SentenceInput, goal_sentence
@@ -68,7 +76,13 @@ def goal_list_view(
     summaries = data.summaries(reader, strategy_id, region, period)
     latest = ris.latest_edition(reader)
     edition = latest[0] if latest else None
-    return heading + goal_sections(statuses, summaries, catalogue, strategy, edition, lang, picked)
+    about = (
+        [html.Details([html.Summary(t("goals.about", lang)), html.P(strategy.note_sv)], open=True)]
+        if strategy.note_sv
+        else []
+    )
+    sections = goal_sections(statuses, summaries, catalogue, strategy, edition, lang, picked)
+    return heading + about + sections
 
 
 @dataclass
@@ -84,13 +98,17 @@ def _points(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(time=times)
 
 
-def _gap(frame: pd.DataFrame) -> pd.DataFrame:
-    """Women minus men per period: the series a gap target is judged on."""
-    wide = frame.pivot_table(index="period", columns="sex", values="value")
-    if not {"K", "M"} <= set(wide.columns):
-        return frame.iloc[0:0]
-    gap = (wide["K"] - wide["M"]).dropna()
-    return pd.DataFrame({"period": gap.index.astype(str), "value": gap.to_numpy(), "sex": "T"})
+def chart_series(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(main lines, peer lines) from goal_series: the judged series is drawn as "T", the
+    women's and men's lines beside it as "K"/"M"; nothing is recomputed here."""
+    own = points[points["series"] != "peer"]
+    main = own.assign(sex=own["series"].map({"judged": "T", "K": "K", "M": "M"}))
+    peers = points[points["series"] == "peer"].rename(
+        columns={"measured_region_code": "region_code"}
+    )
+    return _points(main[["period", "value", "sex"]]), _points(
+        peers[["region_code", "period", "value"]]
+    )
 
 
 def _point(period, value) -> Point | None:
@@ -98,20 +116,6 @@ def _point(period, value) -> Point | None:
     if period is None or pd.isna(period) or pd.isna(value):
         return None
     return Point(str(period), float(value))
-
-
-def _series(reader, catalogue, gi: m.GoalIndicator, regions: tuple[str, ...]) -> pd.DataFrame:
-    if gi.is_ris:
-        return data.ris_series(reader, gi.ris_code, regions, gi.measure)
-    return data.observations(reader, gi.indicator_id, regions)
-
-
-def _main_series(frame: pd.DataFrame, gi: m.GoalIndicator, split: bool) -> pd.DataFrame:
-    if gi.target.type == m.GAP_SHRINKING:
-        return _gap(frame)
-    if gi.sex == "T" and split:
-        return frame[frame["sex"].isin(["T", "K", "M"])]
-    return frame[frame["sex"] == gi.sex].assign(sex="T")
 
 
 def _bands(catalogue: Catalogue, period: str, first: float, last: float, lang: str):
@@ -127,11 +131,13 @@ def _bands(catalogue: Catalogue, period: str, first: float, last: float, lang: s
     )
 
 
-def _source_text(catalogue, gi, row, strategy, edition, lang) -> str:
+def _source_text(reader, catalogue, gi, row, strategy, edition, lang) -> str:
     if gi.is_ris:
         source = f"Europeiska kommissionen, Regional Innovation Scoreboard {edition}"
-    else:
-        source = catalogue.indicators[gi.indicator_id].source.label
+    else:  # where the judged values came from: a hand-kept file says so, with its own source
+        indicator = catalogue.indicators[gi.indicator_id]
+        used = indicator_data.value_sources(reader, gi.indicator_id, [str(row.measured_region)])
+        source = indicator_data.describe_sources(indicator, used, lang)
     computed = row.computed_at if not pd.isna(row.computed_at) else None
     return t(
         "goals.source",
@@ -141,6 +147,10 @@ def _source_text(catalogue, gi, row, strategy, edition, lang) -> str:
         owner=strategy.owner_sv,
         strategy=strategy.name(lang),
     )
+
+
+def _capitalised(text: str | None) -> str | None:
+    return f"{text[0].upper()}{text[1:]}." if text else None
 
 
 def _table(main: pd.DataFrame, decimals: int, lang: str) -> list:
@@ -187,16 +197,13 @@ def indicator_view(
     edition = latest[0] if latest else None
     label, unit, decimals = indicator_label(catalogue, gi, edition, lang)
     measured = str(row.measured_region)
-    frame = _series(reader, catalogue, gi, (measured, *gi.target.peers))
     indicator = None if gi.is_ris else catalogue.indicators[gi.indicator_id]
-    split = bool(indicator and indicator.sex_split)
-    main = _points(_main_series(frame[frame["region_code"] == measured], gi, split))
-    peers = frame[(frame["region_code"] != measured) & (frame["sex"] == gi.sex)]
-    peers = _points(
-        peers.assign(name=[catalogue.regions.name_of(c, lang) for c in peers["region_code"]])
-    )
+    main, peers = chart_series(data.series(reader, strategy_id, region, period, goal_id, key))
+    peers = peers.assign(name=[catalogue.regions.name_of(c, lang) for c in peers["region_code"]])
     target = None if pd.isna(row.target_value) else float(row.target_value)
-    target_year = (gi.target.year or strategy.horizon) if target is not None else None
+    target_year = (
+        int(row.target_year) if target is not None and not pd.isna(row.target_year) else None
+    )
     term = catalogue.mandate_period(period)
     first = float(main["time"].min()) if not main.empty else float(term.first_year)
     baseline = _point(row.baseline_period, row.baseline_value)
@@ -218,6 +225,8 @@ def indicator_view(
         bands=_bands(catalogue, period, first, max(target_year or 0, term.last_year), lang),
         breaks=breaks,
     )
+    if baseline and latest:  # enough decimals that the judged change is visible
+        decimals = change_decimals(baseline.value, latest.value, decimals)
     subject, sentence_unit = label.removeprefix("RIS: "), unit
     if gi.target.type == m.GAP_SHRINKING and indicator:
         subject = indicator.name(lang)
@@ -231,7 +240,7 @@ def indicator_view(
             unit=sentence_unit,
             decimals=decimals,
             verdict=v.BY_CODE.get(row.status_code, v.UNKNOWN),
-            reason=row.reason if isinstance(row.reason, str) else None,
+            reason=row_note(row.reason_code, row.reason_params, lang) or None,
             baseline=baseline,
             latest=latest,
             target_value=target,
@@ -247,7 +256,14 @@ def indicator_view(
         figure=goal_chart(spec, lang),
         sentence=sentence,
         table=_table(main, decimals, lang) if not main.empty else [],
-        source=_source_text(catalogue, gi, row, strategy, edition, lang),
+        source=" ".join(
+            x
+            for x in (
+                _capitalised(measured_text(catalogue, region, measured, lang)),
+                _source_text(reader, catalogue, gi, row, strategy, edition, lang),
+            )
+            if x
+        ),
     )
 
 

@@ -8,11 +8,50 @@ from dash import html
 
 from dashboard.i18n import t
 from indicators.catalogue import Catalogue
-from indicators.formatting import format_number, format_signed
+from indicators.formatting import change_decimals, format_number, format_percent, format_signed
 from indicators.goals import models as m
 from indicators.goals import verdicts as v
+from indicators.goals.texts import from_columns
 
 PICK_TYPE = "goal-pick"
+# The compare page's marks, carried to the goal pages: † no trend over time in the RIS,
+# ▲ at the scoreboard's cap, ° an isolated 0,00 (panel minimum or missing).
+CAVEAT_MARKS = {"constant_over_time": "†", "capped": "▲", "zero": "°"}
+
+
+def members_text(catalogue: Catalogue, code: str, lang: str) -> str:
+    """ "Västerbottens och Norrbottens län" style list of a NUTS2 region's län."""
+    names = [r.name(lang) for r in catalogue.regions.children(code)]
+    if not names:
+        return code
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + (" and " if lang == "en" else " och ") + names[-1]
+
+
+def measured_text(catalogue: Catalogue, region: str, measured: str, lang: str) -> str | None:
+    """ "mätt för Övre Norrland (SE33 = Västerbottens och Norrbottens län)" when a row's
+    figures are for another region than the one followed up; None otherwise."""
+    if not isinstance(measured, str) or measured == region:
+        return None
+    return t(
+        "goals.measured",
+        lang,
+        region=catalogue.regions.name_of(measured, lang),
+        code=measured,
+        members=members_text(catalogue, measured, lang),
+    )
+
+
+def row_note(code, params, lang: str) -> str:
+    """A stored reason or method rendered in the page's language."""
+    found = from_columns(code, params)
+    return found.text(lang) if found else ""
+
+
+def caveat_marks(row) -> str:
+    codes = row.caveats.split(",") if isinstance(getattr(row, "caveats", None), str) else []
+    return "".join(CAVEAT_MARKS[c] for c in codes if c in CAVEAT_MARKS)
 
 
 def pick_key(goal_id: str, indicator_key: str) -> str:
@@ -57,7 +96,14 @@ def _number(value, decimals: int, lang: str) -> str:
 def _change(row, decimals: int, lang: str) -> str:
     if pd.isna(row.baseline_value) or pd.isna(row.latest_value):
         return "–"
-    return format_signed(row.latest_value - row.baseline_value, decimals, lang)
+    change = row.latest_value - row.baseline_value
+    within = row.method_code == "direction" and row.status_code == v.LIMITED.code
+    if within and not pd.isna(row.tolerance):
+        tolerance = "±" + format_percent(row.tolerance * 100, 0, lang)
+        return f"{format_signed(change, decimals, lang)}, " + t(
+            "goals.unchanged", lang, tolerance=tolerance
+        )
+    return format_signed(change, decimals, lang)
 
 
 def _with_period(value: str, period) -> str:
@@ -72,16 +118,26 @@ def _indicator_row(row, catalogue, strategy, edition, lang, picked: str | None) 
     )
     key = pick_key(str(row.goal_id), row.indicator_key)
     verdict = v.BY_CODE.get(row.status_code, v.UNKNOWN)
-    comment = row.reason if isinstance(row.reason, str) and row.reason else ""
+    comments = [row_note(row.reason_code, row.reason_params, lang)]
+    if row.baseline_rule == "first_inside":
+        comments.append(t("goals.first_inside", lang))
+    comment = "; ".join(c for c in comments if c)
+    if not pd.isna(row.baseline_value) and not pd.isna(row.latest_value):
+        decimals = change_decimals(row.baseline_value, row.latest_value, decimals)
+    marks = caveat_marks(row)
+    measured = measured_text(catalogue, row.region_code, row.measured_region, lang)
     return html.Tr(
         [
             html.Td(
-                html.Button(
-                    label,
-                    id={"type": PICK_TYPE, "key": key},
-                    className="link-button" + (" picked" if key == picked else ""),
-                    title=t("goals.pick", lang),
-                )
+                [
+                    html.Button(
+                        label + (f" {marks}" if marks else ""),
+                        id={"type": PICK_TYPE, "key": key},
+                        className="link-button" + (" picked" if key == picked else ""),
+                        title=t("goals.pick", lang),
+                    ),
+                    html.Div(measured, className="measured") if measured else None,
+                ]
             ),
             html.Td(row.target_text if isinstance(row.target_text, str) else ""),
             html.Td(
@@ -98,6 +154,39 @@ def _indicator_row(row, catalogue, strategy, edition, lang, picked: str | None) 
         ],
         **{"data-key": key},
     )
+
+
+def _summary_method(summary, lang: str) -> str:
+    text = row_note(
+        getattr(summary, "method_code", None), getattr(summary, "method_params", None), lang
+    )
+    return text or (summary.method if isinstance(summary.method, str) else "")
+
+
+def _footnotes(rows: pd.DataFrame, goal, catalogue, strategy, edition, lang: str) -> list:
+    """The indicator notes, and every caveat mark used in the table, explained in words."""
+    notes = [gi.note_sv for gi in goal.indicators if gi.note_sv]
+    used = {
+        c
+        for value in rows.get("caveats", pd.Series(dtype=object)).dropna()
+        for c in value.split(",")
+    }
+    texts = {
+        "constant_over_time": catalogue.caveats["constant_over_time"].text(lang),
+        "capped": catalogue.caveats["capped"].text(lang),
+        "zero": t("goals.caveat.zero", lang),
+    }
+    items = [f"{CAVEAT_MARKS[c]} {texts[c]}" for c in CAVEAT_MARKS if c in used]
+    measured = sorted(
+        {m for m, r in zip(rows["measured_region"], rows["region_code"], strict=True) if m != r}
+    )
+    items += [
+        t("goals.measured_note", lang, region=catalogue.regions.name_of(m, lang)) for m in measured
+    ]
+    items += notes
+    if not items:
+        return []
+    return [html.Ul([html.Li(item) for item in items], className="footnotes")]
 
 
 def goal_sections(
@@ -146,10 +235,18 @@ def goal_sections(
                         ],
                         className="goal-summary",
                     ),
-                    html.P(t("goals.method", lang, method=summary.method), className="source")
-                    if summary is not None and isinstance(summary.method, str)
+                    html.P(
+                        [
+                            t("goals.method", lang, method=_summary_method(summary, lang)) + " ",
+                            html.A(t("goals.method_link", lang), href="/metod"),
+                        ],
+                        className="source",
+                    )
+                    if summary is not None
                     else None,
+                    html.P(goal.note_sv, className="note") if goal.note_sv else None,
                     html.Table([head, body], className="data-table goal-table"),
+                    *_footnotes(rows, goal, catalogue, strategy, edition, lang),
                 ],
                 className="goal",
                 id=f"goal-{goal.id}",

@@ -33,7 +33,7 @@ class GoalChart:
     title: str
     unit: str
     decimals: int
-    series: pd.DataFrame  # time, period, value, sex (T/K/M; "T" only for a gap series)
+    series: pd.DataFrame  # time, period, value, sex ("T" = the judged series; K/M beside it)
     peers: pd.DataFrame = field(default_factory=pd.DataFrame)  # name, time, period, value
     baseline: Point | None = None
     latest: Point | None = None
@@ -59,7 +59,9 @@ def _hover(name: str, frame: pd.DataFrame, spec: GoalChart, lang: str) -> dict:
     return {"customdata": text, "hovertemplate": f"{name}<br>%{{customdata}}<extra></extra>"}
 
 
-def _line(figure: go.Figure, name: str, frame: pd.DataFrame, spec: GoalChart, style, lang: str):
+def _line(
+    figure: go.Figure, name: str, frame: pd.DataFrame, spec: GoalChart, style, lang: str, meta=None
+):
     colour, dash, width = style
     frame = _broken(frame.sort_values("time"), spec.breaks)
     figure.add_trace(
@@ -71,6 +73,7 @@ def _line(figure: go.Figure, name: str, frame: pd.DataFrame, spec: GoalChart, st
             connectgaps=False,
             line={"color": colour, "dash": dash, "width": width},
             marker={"size": 7 if width > 2 else 5},
+            meta=meta,
             **_hover(name, frame, spec, lang),
         )
     )
@@ -145,7 +148,9 @@ def goal_chart(spec: GoalChart, lang: str = "sv") -> go.Figure:
     sexes = [s for s in ("T", "K", "M") if s in set(spec.series["sex"])]
     for sex in sexes:
         name = t(f"sex.{sex}", lang) if len(sexes) > 1 else spec.title
-        _line(figure, name, spec.series[spec.series["sex"] == sex], spec, SEX_STYLE[sex], lang)
+        part = spec.series[spec.series["sex"] == sex]
+        # "T" is the judged series (goal_series); meta marks it for exports and tests.
+        _line(figure, name, part, spec, SEX_STYLE[sex], lang, "judged" if sex == "T" else None)
     if spec.baseline:
         _point(figure, t("goalchart.baseline", lang), spec.baseline, "circle-open", spec, lang)
     if spec.latest:

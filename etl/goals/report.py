@@ -1,7 +1,7 @@
 """`rusmon goals`: a strategy's follow-up per region and mandate period, as table, CSV or JSON.
 
-Computed from the warehouse at the moment it is asked for (read-only), with the same code
-that fills goal_status, so it works for any region, not only the strategy's own.
+Read from the warehouse's goal_status and goal_summary views: exactly what the ETL judged and
+the dashboard shows, never recomputed here.
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ import json
 from typing import TextIO
 
 import pandas as pd
+import sqlalchemy as sa
 
-from etl.goals.compute import goal_rows
-from etl.goals.series import SeriesStore
 from etl.warehouse.store import Warehouse
 from indicators.catalogue import Catalogue
-from indicators.formatting import format_number
+from indicators.formatting import change_decimals, format_number
 from indicators.settings import Settings
 
 COLUMNS = {
@@ -51,24 +50,47 @@ def goal_report(
         known = ", ".join(catalogue.strategies)
         raise GoalsError(f"okänd strategi {strategy_id!r}; kända: {known}")
     try:
-        periods = [catalogue.mandate_period(period)] if period else catalogue.mandate_periods
+        periods = [catalogue.mandate_period(period).id] if period else None
     except (KeyError, ValueError) as exc:
         raise GoalsError(str(exc)) from exc
     if region and region not in catalogue.regions:
         raise GoalsError(f"okänd region {region!r} (ange en NUTS-kod, t.ex. SE125)")
+    if region and region not in strategy.regions:
+        raise GoalsError(
+            f"{strategy.id} följs upp för {', '.join(strategy.regions)}, inte {region}; "
+            "lägg till regionen under regions: i strategifilen och kör rusmon etl goals"
+        )
     with Warehouse(settings.database_url).reading() as conn:
         if conn is None:
             raise GoalsError("inget lager ännu: kör rusmon etl först")
-        return goal_rows(
-            catalogue, SeriesStore(conn), [strategy], periods, [region] if region else None
-        )
+        statuses = _read(conn, "goal_status", strategy.id, periods, region)
+        summaries = _read(conn, "goal_summary", strategy.id, periods, region)
+    if statuses.empty:
+        raise GoalsError(f"inga bedömningar för {strategy.id} i lagret: kör rusmon etl goals")
+    return statuses, summaries
 
 
-def _number(x: object) -> str:
-    return "" if x is None or pd.isna(x) else format_number(float(x), 2)
+def _read(conn, view: str, strategy: str, periods: list[str] | None, region: str | None):
+    sql = f"SELECT * FROM {view} WHERE strategy_id = :s"
+    params: dict = {"s": strategy}
+    if periods:
+        sql += " AND mandate_period = :p"
+        params["p"] = periods[0]
+    if region:
+        sql += " AND region_code = :r"
+        params["r"] = region
+    return pd.read_sql_query(
+        sa.text(sql + " ORDER BY region_code, mandate_period, position"), conn, params=params
+    )
 
 
-def print_report(statuses: pd.DataFrame, summaries: pd.DataFrame, fmt: str, out: TextIO) -> None:
+def print_report(
+    statuses: pd.DataFrame,
+    summaries: pd.DataFrame,
+    fmt: str,
+    out: TextIO,
+    catalogue: Catalogue | None = None,
+) -> None:
     table = statuses[list(COLUMNS)].rename(columns=COLUMNS)
     if fmt == "csv":
         table.to_csv(out, index=False)
@@ -78,12 +100,26 @@ def print_report(statuses: pd.DataFrame, summaries: pd.DataFrame, fmt: str, out:
         json.dump({"indikatorer": records, "delmål": goals}, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        _print_table(statuses, summaries, out)
+        _print_table(statuses, summaries, out, catalogue)
 
 
-def _print_table(statuses: pd.DataFrame, summaries: pd.DataFrame, out: TextIO) -> None:
+def _measured(row, catalogue: Catalogue | None) -> str:
+    """ "mätt för Övre Norrland (SE33)" where the figures are for another region."""
+    if row.measured_region == row.region_code:
+        return ""
+    name = catalogue.regions.name_of(row.measured_region) if catalogue else row.measured_region
+    return f"mätt för {name} ({row.measured_region})"
+
+
+def _print_table(
+    statuses: pd.DataFrame, summaries: pd.DataFrame, out: TextIO, catalogue: Catalogue | None
+) -> None:
     for (region, period), goals in summaries.groupby(["region_code", "mandate_period"], sort=False):
         print(f"\n{region}, mandatperiod {period}", file=out)
+        print(
+            f"    {'indikator':<38} {'mätt för':<12} {'status':<21} basår → senaste, skäl",
+            file=out,
+        )
         for goal in goals.itertuples():
             print(f"  Delmål {goal.goal_id} {goal.goal_name_sv}: {goal.status.upper()}", file=out)
             print(f"    ({goal.method})", file=out)
@@ -93,11 +129,16 @@ def _print_table(statuses: pd.DataFrame, summaries: pd.DataFrame, out: TextIO) -
                 & (statuses["mandate_period"] == period)
             ]
             for row in mine.itertuples():
-                change = (
-                    f"{row.baseline_period} {_number(row.baseline_value)} → "
-                    f"{row.latest_period} {_number(row.latest_value)}"
-                    if pd.notna(row.baseline_period)
-                    else ""
-                )
+                change = ""
+                if pd.notna(row.baseline_period) and pd.notna(row.latest_value):
+                    d = change_decimals(row.baseline_value, row.latest_value, 2)
+                    change = (
+                        f"{row.baseline_period} {format_number(row.baseline_value, d)} → "
+                        f"{row.latest_period} {format_number(row.latest_value, d)}"
+                    )
                 why = f" – {row.reason}" if pd.notna(row.reason) else ""
-                print(f"    {row.indicator_key:<38} {row.status:<21} {change}{why}", file=out)
+                print(
+                    f"    {row.indicator_key:<38} {row.measured_region:<12} {row.status:<21} "
+                    f"{change}{why}",
+                    file=out,
+                )

@@ -12,7 +12,7 @@ from etl.goals.compute import goal_rows
 from etl.goals.series import SeriesStore
 from etl.pipeline import Batch, EtlContext, NothingToLoad, RunResult
 from etl.warehouse.load import upsert
-from etl.warehouse.schema import goal_status_fact, goal_summary_fact
+from etl.warehouse.schema import goal_series_fact, goal_status_fact, goal_summary_fact
 
 SOURCE = "goals"
 PARSER_VERSION = "1"
@@ -26,13 +26,12 @@ def run(ctx: EtlContext) -> RunResult:
         raise NothingToLoad("inget lager ännu: ladda data först")
 
     def save(conn: Connection) -> int:
-        statuses, summaries = goal_rows(
-            ctx.catalogue, SeriesStore(conn), strategies, ctx.catalogue.mandate_periods
-        )
-        conn.execute(sa.delete(goal_status_fact))
-        conn.execute(sa.delete(goal_summary_fact))
-        upsert(conn, goal_summary_fact, summaries)
-        return upsert(conn, goal_status_fact, statuses)
+        rows = goal_rows(ctx.catalogue, SeriesStore(conn), strategies, ctx.catalogue.mandate_periods)
+        for table in (goal_status_fact, goal_summary_fact, goal_series_fact):
+            conn.execute(sa.delete(table))
+        upsert(conn, goal_summary_fact, rows.summaries)
+        upsert(conn, goal_series_fact, rows.series)
+        return upsert(conn, goal_status_fact, rows.statuses)
 
     judged = sum(len(g.indicators) for s in strategies for g in s.goals)
     batch = Batch(

@@ -35,13 +35,16 @@ class SeriesStore:
         if measure not in self._ris:
             if self.ris_edition is None:
                 self._ris[measure] = pd.DataFrame(
-                    columns=["region_code", "indicator_code", "year", "value"]
+                    columns=["region_code", "indicator_code", "year", "value", "score", "status"]
                 )
             else:
                 view, column = m.RIS_MEASURES[measure]
+                score = "region_value" if view == "ris_leader_ratio" else "value"
+                # Missing RIS values (status 'missing') are NULL and never reach a goal.
                 self._ris[measure] = pd.read_sql_query(
                     sa.text(
-                        f"SELECT region_code, indicator_code, year, {column} AS value "
+                        f"SELECT region_code, indicator_code, year, {column} AS value, "
+                        f"{score} AS score, status "
                         f"FROM {view} WHERE edition = :e AND {column} IS NOT NULL"
                     ),
                     self.conn,
@@ -54,7 +57,12 @@ class SeriesStore:
         mine = frame[(frame["region_code"] == region) & (frame["sex"] == sex)]
         return [Point(str(p), float(x)) for p, x in zip(mine["period"], mine["value"], strict=True)]
 
-    def ris(self, code: str, region: str, measure: str) -> list[Point]:
+    def ris_frame(self, code: str, region: str, measure: str) -> pd.DataFrame:
+        """year, value (as judged), score (the published value) and status, by year."""
         frame = self._ris_frame(measure)
         mine = frame[(frame["region_code"] == region) & (frame["indicator_code"] == code)]
+        return mine.sort_values("year")
+
+    def ris(self, code: str, region: str, measure: str) -> list[Point]:
+        mine = self.ris_frame(code, region, measure)
         return [Point(str(y), float(x)) for y, x in zip(mine["year"], mine["value"], strict=True)]

@@ -201,9 +201,19 @@ goal_status_fact = sa.Table(
     sa.Column("achieved_pace", sa.Double),
     sa.Column("status_code", sa.Text, nullable=False),
     sa.Column("status", sa.Text, nullable=False),  # the verdict in Swedish
-    sa.Column("reason", sa.Text),  # why it cannot be judged
-    sa.Column("method", sa.Text),  # how the verdict was reached
+    sa.Column("reason", sa.Text),  # why it cannot be judged, in Swedish
+    sa.Column("method", sa.Text),  # how the verdict was reached, in Swedish
     sa.Column("computed_at", sa.DateTime, nullable=False),
+    # Codes and JSON parameters of reason and method: every language renders its own text
+    # (indicators.goals.texts). baseline_rule: before / baseline_year / first_inside.
+    sa.Column("reason_code", sa.Text),
+    sa.Column("reason_params", sa.Text),
+    sa.Column("method_code", sa.Text),
+    sa.Column("method_params", sa.Text),
+    sa.Column("baseline_rule", sa.Text),
+    sa.Column("target_year", sa.Integer),
+    sa.Column("tolerance", sa.Double),
+    sa.Column("caveats", sa.Text),  # RIS caveats: constant_over_time, capped, zero (comma list)
 )
 
 goal_summary_fact = sa.Table(
@@ -219,4 +229,27 @@ goal_summary_fact = sa.Table(
     sa.Column("status_code", sa.Text, nullable=False),
     sa.Column("status", sa.Text, nullable=False),
     sa.Column("method", sa.Text, nullable=False),
+    sa.Column("method_code", sa.Text),
+    sa.Column("method_params", sa.Text),
+    sa.Column("judged", sa.Integer),  # "n av m bedömda": n
+    sa.Column("indicators", sa.Integer),  # … and m
+)
+
+# Exactly the points each goal verdict was computed from, so every chart, table and export
+# draws what was judged (series "judged": role baseline / latest / point), with the women's
+# and men's lines beside a total and the peer regions' series as context.
+goal_series_fact = sa.Table(
+    "goal_series_fact",
+    metadata,
+    sa.Column("strategy_id", sa.Text, primary_key=True),
+    sa.Column("goal_id", sa.Text, primary_key=True),
+    sa.Column("indicator_key", sa.Text, primary_key=True),
+    sa.Column("region_code", sa.Text, primary_key=True),
+    sa.Column("mandate_period", sa.Text, primary_key=True),
+    sa.Column("measured_region_code", sa.Text, primary_key=True),
+    sa.Column("series", sa.Text, primary_key=True),  # judged / K / M / peer
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("role", sa.Text, nullable=False),  # baseline / latest / point / context
+    sa.Column("value", sa.Double, nullable=False),
+    sa.Column("flag", sa.Text),  # the RIS status of the point: capped / zero
 )

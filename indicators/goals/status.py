@@ -1,7 +1,8 @@
 """The status of one goal indicator for one region and mandate period (DESIGN.md).
 
-baseline = the last value before the period (or at the target's baseline year), latest = the
-last value inside it. With a target level the pace achieved since the baseline is compared
+baseline = the last value strictly before the period's first year (for a % change: the last
+value at or before the target's baseline year); when there is none, the first value inside the
+period, and the method says so. latest = the last value inside the period. With a target level the pace achieved since the baseline is compared
 with the pace needed to reach the target on time; direction-only goals compare the change
 with a tolerance. Values are oriented by the indicator's direction, so lower-is-better
 indicators are judged by the same rules. When the data cannot carry a verdict, the verdict is
@@ -17,6 +18,7 @@ from statistics import fmean
 
 from indicators.goals import models as m
 from indicators.goals import verdicts as v
+from indicators.goals.texts import Note, note
 
 QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 
@@ -54,13 +56,16 @@ class Window:
 @dataclass(frozen=True)
 class Assessment:
     verdict: v.Verdict
-    reason: str | None = None  # why it cannot be judged
-    method: str = ""  # how the verdict was reached, in Swedish
+    reason: Note | None = None  # why it cannot be judged
+    method: Note | None = None  # how the verdict was reached
     baseline: Point | None = None
     latest: Point | None = None
     target_value: float | None = None
     needed_pace: float | None = None  # per year
     achieved_pace: float | None = None  # per year
+    # How the baseline was found: "before" the period, at the target's "baseline_year", or
+    # the "first_inside" value of the period because there is none before it.
+    baseline_rule: str | None = None
 
     @property
     def change(self) -> float | None:
@@ -69,7 +74,7 @@ class Assessment:
         return self.latest.value - self.baseline.value
 
 
-def _unknown(reason: str, **known) -> Assessment:
+def _unknown(reason: Note, **known) -> Assessment:
     return Assessment(v.UNKNOWN, reason=reason, **known)
 
 
@@ -81,21 +86,21 @@ def _pick(points: list[Point], window: Window, baseline_year: int | None):
     """(baseline, latest, reason): the two points the period is judged on."""
     inside = [p for p in points if window.first_year <= p.year <= window.last_year]
     if not points:
-        return None, None, "inga värden för regionen"
+        return None, None, note("no_values")
     if not inside:
         last = points[-1].period
-        return None, None, f"inga nya värden under perioden (senaste värde {last})"
+        return None, None, note("no_new_data", last=last)
     latest = inside[-1]
     if baseline_year is not None:
         before = [p for p in points if p.year <= baseline_year]
         if not before:
-            return None, latest, f"inget värde för basåret {baseline_year} eller tidigare"
+            return None, latest, note("no_baseline_value", year=baseline_year)
         return before[-1], latest, None
     before = [p for p in points if p.year < window.first_year]
     if before:
         return before[-1], latest, None
     if len(inside) < 2:
-        return None, latest, f"bara ett värde ({latest.period}), ingen utveckling att bedöma"
+        return None, latest, note("single_value", period=latest.period)
     return inside[0], latest, None  # no value before the period: judge within it
 
 
@@ -138,8 +143,7 @@ def assess(
     broken = _break_between(breaks, baseline, latest)
     if broken:
         return _unknown(
-            f"seriebrott {broken} mellan {baseline.period} och {latest.period}: "
-            "värdena går inte att jämföra",
+            note("series_break", period=broken, baseline=baseline.period, latest=latest.period),
             baseline=baseline,
             latest=latest,
         )
@@ -153,28 +157,29 @@ def assess(
         result = _by_peer_growth(baseline, latest, target, lower_is_better, peers or {})
     else:
         raise ValueError(f"okänd måltyp {target.type!r}")
-    return replace(result, baseline=baseline, latest=latest)
+    if baseline_year is not None:
+        rule = "baseline_year"
+    else:
+        rule = "first_inside" if baseline.year >= window.first_year else "before"
+    return replace(result, baseline=baseline, latest=latest, baseline_rule=rule)
 
 
 def _by_direction(
     baseline: Point, latest: Point, target: m.Target, lower_is_better: bool
 ) -> Assessment:
     change = _oriented(_relative(latest.value - baseline.value, baseline.value), lower_is_better)
-    wanted = "minska" if lower_is_better else "öka"
     gap_small_enough = target.type == m.GAP_SHRINKING and target.value is not None
     if gap_small_enough and latest.value <= target.value:
-        return Assessment(
-            v.MET,
-            method=f"skillnaden är högst {target.value} (målet)",
-            target_value=target.value,
-        )
-    tolerance = f"±{target.tolerance:.0%}".replace("%", " %")
+        return Assessment(v.MET, method=note("gap_met", value=target.value), target_value=target.value)
     verdict = _by_step(change, target.tolerance, improving=v.ON_TRACK)
-    what = "skillnaden mellan kvinnor och män" if target.type == m.GAP_SHRINKING else "värdet"
     return Assessment(
         verdict,
-        method=f"målet anger riktning ({what} ska {wanted}); förändring inom {tolerance} "
-        "räknas som oförändrat",
+        method=note(
+            "direction",
+            what="gap" if target.type == m.GAP_SHRINKING else "value",
+            wanted="decrease" if lower_is_better else "increase",
+            tolerance=target.tolerance,
+        ),
         target_value=target.value if target.type == m.GAP_SHRINKING else None,
     )
 
@@ -206,18 +211,19 @@ def _by_pace(
     level = target_level(target, points)
     due = target.year or window.target_year
     if not _better(level, latest.value, lower_is_better):  # latest at or beyond the target
-        return Assessment(
-            v.MET, method=f"senaste värdet når målnivån {level:g}", target_value=level
-        )
+        return Assessment(v.MET, method=note("level_met", level=level), target_value=level)
     if latest.time <= baseline.time or due <= baseline.time:
-        return _unknown("målåret eller senaste värdet ligger inte efter utgångsvärdet")
+        return _unknown(note("target_not_after"))
     needed = (level - baseline.value) / (due - baseline.time)
     achieved = (latest.value - baseline.value) / (latest.time - baseline.time)
-    method = (
-        f"takt sedan {baseline.period} jämförd med takten som behövs för att nå {level:g} "
-        f"till {due} (i fas ≥ {v.ON_TRACK_SHARE:.0%}, behöver öka takten ≥ "
-        f"{v.SPEED_UP_SHARE:.0%} av den takten)"
-    ).replace("%", " %")
+    method = note(
+        "pace",
+        baseline=baseline.period,
+        level=level,
+        due=due,
+        on_track=v.ON_TRACK_SHARE,
+        speed_up=v.SPEED_UP_SHARE,
+    )
     if not _better(level, baseline.value, lower_is_better):
         # The baseline had reached the target and the latest value has fallen back.
         verdict = v.WORSENING
@@ -243,10 +249,8 @@ def _by_peer_level(
     now = _peer_values(peers, latest.period)
     then = _peer_values(peers, baseline.period)
     if not now or not then:
-        return _unknown(f"jämförelseregionerna saknar värden för {baseline.period} eller "
-                        f"{latest.period}")  # fmt: skip
-    names = ", ".join(sorted(now))
-    method = f"jämfört med {names} år {latest.period}; annars om avståndet till deras medel minskat"
+        return _unknown(note("peers_missing", baseline=baseline.period, latest=latest.period))
+    method = note("peer_level", peers=sorted(now), latest=latest.period)
     if all(_better(latest.value, peer, lower_is_better) for peer in now.values()):
         return Assessment(v.MET, method=method)
     gap_now = _oriented(latest.value - fmean(now.values()), lower_is_better)
@@ -262,14 +266,10 @@ def _by_peer_growth(
     then = _peer_values(peers, baseline.period)
     common = [c for c in now if then.get(c)]
     if not common or not baseline.value:
-        return _unknown(f"jämförelseregionerna saknar värden för {baseline.period} och "
-                        f"{latest.period}")  # fmt: skip
+        return _unknown(note("peers_missing", baseline=baseline.period, latest=latest.period))
     growth = _oriented(latest.value / baseline.value - 1, lower_is_better)
     theirs = [_oriented(now[c] / then[c] - 1, lower_is_better) for c in common]
-    method = (
-        f"förändring {baseline.period}–{latest.period} jämförd med {', '.join(sorted(common))}: "
-        "snabbare än alla = uppnått, än deras medel = behöver öka takten"
-    )
+    method = note("peer_growth", baseline=baseline.period, latest=latest.period, peers=sorted(common))
     if growth > max(theirs):
         verdict = v.MET
     elif growth >= fmean(theirs):

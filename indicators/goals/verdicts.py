@@ -23,8 +23,10 @@ SPEED_UP = Verdict("speed_up", 2, "behöver öka takten", "needs to speed up", "
 ON_TRACK = Verdict("on_track", 3, "i fas", "on track", "●")
 MET = Verdict("met", 4, "målet uppnått", "target met", "✔")
 UNKNOWN = Verdict("unknown", -1, "kan ej bedömas", "cannot be assessed", "?")
+# A delmål only: fewer than half of its indicators could be judged, so no overall verdict.
+INSUFFICIENT = Verdict("insufficient", -1, "för litet underlag", "too little to go on", "…")
 
-VERDICTS = (MET, ON_TRACK, SPEED_UP, LIMITED, WORSENING, UNKNOWN)
+VERDICTS = (MET, ON_TRACK, SPEED_UP, LIMITED, WORSENING, UNKNOWN, INSUFFICIENT)
 BY_CODE = {v.code: v for v in VERDICTS}
 BY_TEXT = {v.text_sv: v for v in VERDICTS}
 
