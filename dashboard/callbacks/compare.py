@@ -24,7 +24,7 @@ from dashboard.i18n import t
 from indicators.catalogue import Catalogue
 from indicators.formatting import format_date, format_number, format_percent
 
-CONSTANT_MARK, CAP_MARK = "†", "▲"
+CONSTANT_MARK, CAP_MARK, ZERO_MARK = "†", "▲", "*"
 DEFAULT_REGION = "SE33"
 
 
@@ -61,7 +61,13 @@ def year_options(reader: WarehouseReader, edition: int) -> list[int]:
     return list(range(int(row["last_year"].iloc[0]), int(row["first_year"].iloc[0]) - 1, -1))
 
 
+def _with_status(frame: pd.DataFrame, status: str) -> pd.DataFrame:
+    return frame[frame["status"] == status] if "status" in frame else frame.iloc[0:0]
+
+
 def _bar_labels(comparison: pd.DataFrame, catalogue: Catalogue, edition: int, lang: str):
+    """Short names with their caveat marks: † flat over time, ▲ at the cap (status 'capped'),
+    * an isolated 0,00 (status 'zero'), each explained in the caveats."""
     labels = []
     for row in comparison.itertuples():
         series = catalogue.ris_series(edition, row.indicator_code)
@@ -69,26 +75,40 @@ def _bar_labels(comparison: pd.DataFrame, catalogue: Catalogue, edition: int, la
         marks = ""
         if series and "constant_over_time" in series.caveats:
             marks += " " + CONSTANT_MARK
-        if row.at_cap:
+        if row.status == ris.CAPPED:
             marks += " " + CAP_MARK
+        if row.status == ris.ZERO:
+            marks += " " + ZERO_MARK
         labels.append(label + marks)
     return labels
 
 
-def _card(summary: ris.RiiSummary | None, year: int, lang: str, ratio: float | None) -> list:
+def _number_or_missing(value, decimals: int, lang: str) -> str:
+    """A table cell: the number, or "uppgift saknas" where RIS has no value (never 0,00)."""
+    return t("ris.no_data", lang) if pd.isna(value) else format_number(value, decimals, lang)
+
+
+def _card(
+    summary: ris.RiiSummary | None, year: int, lang: str, ratio: float | None, group: str
+) -> list:
+    """The RII, its level against the EU, the ratio to the chosen benchmark (`group`, e.g.
+    "starka innovatörers snitt") and the region's standing."""
     if summary is None:
         return []
+    value = (
+        t("ris.no_data", lang) if summary.value is None else format_number(summary.value, 1, lang)
+    )
     lines = [
         html.Div(t("card.rii", lang, year=year), className="card-label"),
-        html.Div(format_number(summary.value, 1, lang), className="card-value"),
+        html.Div(value, className="card-value"),
     ]
     texts = []
     if summary.relative_to_eu is not None:
         texts.append(
             t("card.relative", lang, percent=format_percent(summary.relative_to_eu, 0, lang))
         )
-    if ratio is not None:
-        texts.append(t("card.ratio", lang, ratio=format_number(ratio, 2, lang)))
+    if ratio is not None and not pd.isna(ratio):
+        texts.append(t("card.ratio_vs", lang, group=group, ratio=format_number(ratio, 2, lang)))
     lines += [html.Div(text, className="card-line") for text in texts]
     lines += rii_standing(summary, year, lang)
     return [html.Div(lines, className="card")]
@@ -122,45 +142,84 @@ def caveats(
             f"{CONSTANT_MARK} {', '.join(flat)}: "
             + catalogue.caveats["constant_over_time"].text(lang)
         )
-    capped = comparison[comparison["at_cap"]]
+    capped = _with_status(comparison, ris.CAPPED)
     if not capped.empty:
         names = [catalogue.ris_short_name(edition, c, lang) for c in capped["indicator_code"]]
         texts.append(f"{CAP_MARK} {', '.join(names)}: " + catalogue.caveats["capped"].text(lang))
+    texts += missing_caveats(comparison, catalogue, edition, lang)
     texts.append(catalogue.caveats["editions_not_comparable"].text(lang))
     return texts
 
 
-def _table(comparison: pd.DataFrame, labels: list[str], lang: str) -> list:
-    rows = comparison.assign(label=labels).sort_values("ratio", ascending=False)
+def missing_caveats(
+    comparison: pd.DataFrame,
+    catalogue: Catalogue,
+    edition: int,
+    lang: str,
+    region_name: str | None = None,
+) -> list[str]:
+    """Footnotes for the file's 0,00: the indicators with no data (left out of every mean,
+    rank and gap share) and the isolated zeros (kept, but ambiguous). `region_name` prefixes
+    them when they are about another region than the chosen one."""
+    texts = []
+    for status, key in ((ris.MISSING, "caveat.missing"), (ris.ZERO, "caveat.zero")):
+        rows = _with_status(comparison, status)
+        rows = rows[rows["indicator_code"] != "RII"]
+        if rows.empty:
+            continue
+        names = ", ".join(
+            dict.fromkeys(
+                catalogue.ris_short_name(edition, c, lang) for c in rows["indicator_code"]
+            )
+        )
+        text = t(key, lang, mark=ZERO_MARK, indicators=names)
+        texts.append(f"{region_name}: {text}" if region_name else text)
+    return texts
+
+
+def _table(rows: pd.DataFrame, lang: str, mean_heading: str, several: bool = False) -> list:
+    """The bars as a table: `rows` has label, region_name, region_value, leader_mean (the
+    benchmark's mean) and ratio; a missing value reads "uppgift saknas" and comes last."""
+    rows = rows.sort_values("ratio", ascending=False, na_position="last", kind="stable")
+    if several:
+        rows = rows.sort_values("order", kind="stable")
     keys = ("indicator", "region_value", "leader_mean", "ratio")
     data = [
         {
+            "region": r.region_name if several else "",
             "indicator": r.label,
-            "region_value": format_number(r.region_value, 2, lang),
-            "leader_mean": format_number(r.leader_mean, 2, lang),
-            "ratio": format_number(r.ratio, 2, lang),
+            "region_value": _number_or_missing(r.region_value, 2, lang),
+            "leader_mean": _number_or_missing(r.leader_mean, 2, lang),
+            "ratio": _number_or_missing(r.ratio, 2, lang),
         }
         for r in rows.itertuples()
     ]
     columns = [(key, t(f"table.{key}", lang)) for key in keys]
+    columns[2] = ("leader_mean", mean_heading)
+    if several:
+        columns.insert(0, ("region", t("control.region", lang)))
     table = simple_table(columns, data, numeric=keys[1:])
     return [html.Details([html.Summary(t("table.show", lang)), table])]
 
 
 def _gap_section(bench: pd.DataFrame, labels: dict, region_name: str, group: str, year: int, lang):
     """Every indicator with its rank among all regions and its share of the shortfall."""
-    rows = bench[bench["indicator_code"] != "RII"].sort_values(
-        ["gap_share", "ratio"], ascending=[False, True], na_position="last"
-    )
+    rows = (
+        bench[bench["indicator_code"] != "RII"]
+        .assign(missing=lambda f: f["region_value"].isna())
+        .sort_values(
+            ["missing", "gap_share", "ratio"], ascending=[True, False, True], na_position="last"
+        )
+    )  # a missing value has no rank and no share of the gap: it comes last, said so
     if rows.empty:
         return []
     ranked = int(rows["ranked"].max())
     data = [
         {
             "indicator": labels.get(r.indicator_code, r.indicator_code),
-            "region_value": format_number(r.region_value, 2, lang),
-            "benchmark": format_number(r.benchmark, 2, lang),
-            "ratio": format_number(r.ratio, 2, lang),
+            "region_value": _number_or_missing(r.region_value, 2, lang),
+            "benchmark": _number_or_missing(r.benchmark, 2, lang),
+            "ratio": _number_or_missing(r.ratio, 2, lang),
             "rank": "–"
             if pd.isna(r.rank)
             else t("gap.rank", lang, rank=int(r.rank), n=int(r.ranked)),
@@ -177,10 +236,9 @@ def _gap_section(bench: pd.DataFrame, labels: dict, region_name: str, group: str
     ]
 
 
-def _benchmark_bars(bench, labels, names, catalogue, benchmark, group, year, lang):
-    if bench.empty:
-        return empty_figure(t("bench.custom_empty", lang) if benchmark == "custom" else None, lang)
-    rows = (
+def _benchmark_rows(bench: pd.DataFrame, labels: dict, names: dict) -> pd.DataFrame:
+    """The benchmark comparison as bar rows: the chosen region first, then the others."""
+    return (
         bench[bench["indicator_code"] != "RII"]
         .assign(
             label=lambda f: f["indicator_code"].map(lambda c: labels.get(c, c)),
@@ -189,7 +247,12 @@ def _benchmark_bars(bench, labels, names, catalogue, benchmark, group, year, lan
             order=lambda f: f["region_code"].map({code: i for i, code in enumerate(names)}),
         )
         .sort_values("order", kind="stable")
-    )  # the chosen region first, then the others
+    )
+
+
+def _benchmark_bars(rows: pd.DataFrame, benchmark: str, group: str, year: int, lang: str):
+    if rows.empty:
+        return empty_figure(t("bench.custom_empty", lang) if benchmark == "custom" else None, lang)
     if rows["region_code"].nunique() == 1:
         return leader_ratio_bars(rows, year=year, lang=lang, benchmark=group)
     return regions_ratio_bars(rows, year=year, benchmark=group, lang=lang)
@@ -206,10 +269,14 @@ def compare_view(
     also: tuple[str, ...] = (),
     peers: tuple[str, ...] = (),
 ) -> CompareView:
+    """Everything /jamfor shows. Heading, subtitle, bars, table, card ratio and RII trend all
+    follow the chosen `benchmark` (leaders, strong, eu, sweden, nordic, custom = `peers`)."""
     region_name = catalogue.regions.name_of(region, lang)
+    benchmark = benchmark if benchmark in ris.BENCHMARKS else "leaders"
+    group = t(f"bench.{benchmark}", lang)
     heading = [
-        html.H1(t("compare.heading", lang, region=region_name)),
-        html.P(t("compare.intro", lang, edition=edition, year=year), className="lead"),
+        html.H1(t(f"compare.heading.{benchmark}", lang, region=region_name)),
+        html.P(t(f"compare.intro.{benchmark}", lang, edition=edition, year=year), className="lead"),
     ]
     meta = ris.editions(reader)
     meta = meta[meta["edition"] == edition]
@@ -223,23 +290,35 @@ def compare_view(
     # The RII summarises the indicators: it goes on the card, the bars show what makes it up.
     comparison = comparison[comparison["indicator_code"] != "RII"]
     labels = _bar_labels(comparison, catalogue, edition, lang)
-    benchmark = benchmark if benchmark in ris.BENCHMARKS else "leaders"
-    group = t(f"bench.{benchmark}", lang)
     compared = (region, *[a for a in also if a != region])
     members = ris.benchmark_members(reader, edition, benchmark, tuple(peers))
     bench = ris.benchmark_comparison(reader, edition, year, compared, members)
     label_of = dict(zip(comparison["indicator_code"], labels, strict=True))
-    if benchmark == "leaders" and len(compared) == 1:
-        bars = leader_ratio_bars(comparison.assign(label=labels), year=year, lang=lang)
-    else:
-        names = {c: catalogue.regions.name_of(c, lang) for c in compared}
-        bars = _benchmark_bars(bench, label_of, names, catalogue, benchmark, group, year, lang)
+    names = {c: catalogue.regions.name_of(c, lang) for c in compared}
     own = bench[bench["region_code"] == region] if not bench.empty else bench
+    notes = caveats(comparison, catalogue, edition, region, lang)
+    if benchmark == "leaders" and len(compared) == 1:
+        rows = comparison.assign(label=labels)
+        bars = leader_ratio_bars(rows, year=year, lang=lang)
+        table = _table(rows, lang, t("table.leader_mean", lang))
+        card_ratio = None if rii_ratio.empty else float(rii_ratio.iloc[0])
+    else:
+        rows = _benchmark_rows(bench, label_of, names) if not bench.empty else bench
+        bars = _benchmark_bars(rows, benchmark, group, year, lang)
+        several = len(compared) > 1
+        table = [] if rows.empty else _table(rows, lang, t("gap.col.benchmark", lang), several)
+        rii = own[own["indicator_code"] == "RII"]["ratio"] if not own.empty else own
+        card_ratio = None if rii.empty else float(rii.iloc[0])
+        for other in compared[1:]:
+            notes[-1:-1] = missing_caveats(
+                bench[bench["region_code"] == other], catalogue, edition, lang, names[other]
+            )
     trend = rii_trend(
-        ris.rii_trend(reader, edition, region),
+        ris.rii_trend(reader, edition, region, benchmark, members),
         region_name=region_name,
         base_year=int(info["base_year"]),
         lang=lang,
+        benchmark=t(f"trend.bench.{benchmark}", lang),
     )
     source = t(
         "source.ris",
@@ -251,19 +330,11 @@ def compare_view(
     )
     return CompareView(
         heading=heading,
-        card=_card(
-            ris.rii_summary(reader, edition, year, region),
-            year,
-            lang,
-            None if rii_ratio.empty else float(rii_ratio.iloc[0]),
-        ),
+        card=_card(ris.rii_summary(reader, edition, year, region), year, lang, card_ratio, group),
         bars=bars,
-        caveats=[
-            html.H2(t("caveats.heading", lang)),
-            html.Ul([html.Li(c) for c in caveats(comparison, catalogue, edition, region, lang)]),
-        ],
+        caveats=[html.H2(t("caveats.heading", lang)), html.Ul([html.Li(c) for c in notes])],
         source=source,
-        table=_table(comparison, labels, lang),
+        table=table,
         trend=trend,
         gap=_gap_section(own, label_of, region_name, group, year, lang) if not own.empty else [],
     )

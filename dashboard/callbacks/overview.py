@@ -13,6 +13,7 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from dashboard import ids
+from dashboard.callbacks.compare import ZERO_MARK, missing_caveats
 from dashboard.callbacks.goals import current_period
 from dashboard.components.goal_list import status_badge
 from dashboard.components.rii_standing import rii_standing
@@ -66,9 +67,12 @@ def _rii_card(reader, catalogue, code: str, latest, lang: str) -> html.Section:
             title,
             [html.P(t("empty.no_region_data", lang, region=name, edition=edition, year=year))],
         )
+    value = (
+        t("ris.no_data", lang) if summary.value is None else format_number(summary.value, 1, lang)
+    )
     body = [
         html.Div(f"{name}, RIS {edition} ({year})", className="card-label"),
-        html.Div(format_number(summary.value, 1, lang), className="card-value"),
+        html.Div(value, className="card-value"),
         *rii_standing(summary, year, lang),
     ]
     return _card(
@@ -91,21 +95,37 @@ def _extremes_card(reader, catalogue, code: str, latest, lang: str) -> html.Sect
     )
     if comparison.empty:
         return _card(title, [html.P(t("figure.empty", lang))])
-    ordered = comparison.sort_values("ratio", ascending=False)
+    # A missing value (the file's 0,00, ratio NULL) is neither strong nor weak: listed apart.
+    shown = comparison[comparison["ratio"].notna()]
+    ordered = shown.sort_values("ratio", ascending=False, kind="stable")
+    strongest = ordered.head(SHOWN)
+    weakest = ordered.drop(strongest.index).tail(SHOWN).iloc[::-1]
 
     def items(frame):
         out = []
         for row in frame.itertuples():
             label = catalogue.ris_short_name(edition, row.indicator_code, lang)
-            out.append(html.Li(f"{label}: {format_number(row.ratio, 2, lang)}"))
+            mark = f" {ZERO_MARK}" if row.status == ris.ZERO else ""
+            out.append(html.Li(f"{label}{mark}: {format_number(row.ratio, 2, lang)}"))
         return html.Ol(out)
 
-    body = [
-        html.P(t("overview.extremes_intro", lang, year=year), className="card-label"),
-        html.H3(t("overview.strongest", lang)),
-        items(ordered.head(SHOWN)),
-        html.H3(t("overview.weakest", lang)),
-        items(ordered.tail(SHOWN).iloc[::-1]),
+    body = [html.P(t("overview.extremes_intro", lang, year=year), className="card-label")]
+    if not shown.empty:
+        body += [
+            html.H3(t("overview.strongest", lang)),
+            items(strongest),
+            html.H3(t("overview.weakest", lang)),
+            items(weakest),
+        ]
+    missing = comparison[comparison["status"] == ris.MISSING]
+    if not missing.empty:
+        names = ", ".join(
+            catalogue.ris_short_name(edition, c, lang) for c in missing["indicator_code"]
+        )
+        body.append(html.P(t("overview.no_data", lang, indicators=names), className="source"))
+    body += [
+        html.P(text, className="source")
+        for text in missing_caveats(pd.concat([strongest, weakest]), catalogue, edition, lang)
     ]
     return _card(title, body, None, "overview-extremes")
 

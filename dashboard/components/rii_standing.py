@@ -23,7 +23,7 @@ def rii_standing(summary: RiiSummary, year: int, lang: str) -> list[html.Div]:
                 t("card.rank", lang, rank=summary.rank, n=summary.ranked), className="card-line"
             )
         )
-    if summary.first_value is not None and summary.first_year != year:
+    if summary.value is not None and summary.first_value is not None and summary.first_year != year:
         change = summary.value - summary.first_value
         signed = ("+" if change > 0 else "") + format_number(change, 1, lang)
         lines.append(

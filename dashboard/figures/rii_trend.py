@@ -1,4 +1,4 @@
-"""The Regional Innovation Index over an edition's years: region, leaders' mean, EU."""
+"""The Regional Innovation Index over an edition's years: region, the benchmark's mean, EU."""
 
 from __future__ import annotations
 
@@ -11,23 +11,35 @@ from indicators.formatting import format_number
 
 
 def rii_trend(
-    data: pd.DataFrame, *, region_name: str, base_year: int, lang: str = "sv"
+    data: pd.DataFrame,
+    *,
+    region_name: str,
+    base_year: int,
+    lang: str = "sv",
+    benchmark: str | None = None,
 ) -> go.Figure:
-    """Lines per year. `data` has columns `year`, `region`, `leaders`, `eu`.
+    """Lines per year. `data` has columns `year`, `region`, `benchmark` (the comparison group's
+    mean RII; `leaders` is read as the same) and `eu`. `benchmark` names that line (default:
+    the innovation leaders' mean); a line without any value (the EU as benchmark, an empty own
+    group) is left out.
 
     Only one edition at a time: editions are rescaled and never form one series.
     """
     if data.empty:
         return empty_figure(lang=lang)
+    if "benchmark" not in data and "leaders" in data:
+        data = data.rename(columns={"leaders": "benchmark"})
     years = data["year"].astype(int).tolist()
     figure = go.Figure()
     lines = (
         ("region", region_name, BLUE, "solid", 4),
-        ("leaders", t("trend.leaders", lang), BLACK, "dash", 2),
+        ("benchmark", benchmark or t("trend.leaders", lang), BLACK, "dash", 2),
         ("eu", t("trend.eu", lang), GREY, "dot", 2),
     )
     for column, name, colour, dash, width in lines:
-        values = data[column].tolist()
+        if column not in data or data[column].isna().all():
+            continue
+        values = [None if pd.isna(v) else float(v) for v in data[column]]
         figure.add_trace(
             go.Scatter(
                 x=years,

@@ -1,14 +1,104 @@
-"""Indikatorer: explore any follow-up indicator, with its metadata and downloads."""
+"""Indikatorer: explore any follow-up indicator, with its metadata and downloads. The URL query
+is checked here: an unknown indicator, region, year, index base or display choice gives a
+notice and the page's default."""
 
 import dash
 
+from dashboard.callbacks.explorer import indicator_options, period_options
 from dashboard.components.explorer_page import PATH, explorer_page
+from dashboard.context import reader
+from dashboard.data_access import indicators as data
+from dashboard.i18n import t
+from dashboard.pages._query import Query
+from indicators.catalogue import catalogue
+
+
+def layout(
+    indicator: str | None = None,
+    regions: str | None = None,
+    mode: str | None = None,
+    year: str | None = None,
+    sex: str | None = None,
+    base: str | None = None,
+    lang: str | None = None,
+    **rest,
+):
+    query = Query(lang)
+    lang = query.lang
+    cat = catalogue()
+    options = indicator_options(reader(), cat, lang)
+    names = {o["value"]: o["label"] for o in options}
+    default = options[0]["value"] if options else None
+    chosen = query.one("indicator", indicator, names, default, label=lambda i: names.get(i, i))
+    values = data.values(reader(), chosen) if chosen else None
+    asked = [c for c in (regions or "").split(",") if c]
+    if values is not None and asked:
+        available = set(values["region_code"])
+        unknown = [c for c in asked if cat.regions.get(c) is None]
+        if unknown:
+            query.note("regions", ", ".join(unknown))
+        without = [c for c in asked if c not in unknown and c not in available]
+        if without:
+            query.notices.append(
+                t(
+                    "notice.no_values.regions",
+                    lang,
+                    value=", ".join(cat.regions.name_of(c, lang) for c in without),
+                )
+            )
+        asked = [c for c in asked if c in available]
+    bases, periods = period_options(values, lang) if values is not None else ([], [])
+    chosen_year = query.one(
+        "option",
+        year,
+        [p["value"] for p in periods],
+        None,
+        label=lambda _: t("notice.latest", lang),
+        what=t("explorer.period", lang),
+    )
+    chosen_base = query.one(
+        "option",
+        base,
+        [b["value"] for b in bases],
+        "",
+        label=lambda _: t("explorer.no_index", lang),
+        what=t("explorer.base", lang),
+    )
+    chosen_mode = query.one(
+        "option",
+        mode,
+        ("series", "bar"),
+        "series",
+        label=lambda m: t(f"explorer.mode.{m}", lang),
+        what=t("explorer.mode", lang),
+    )
+    chosen_sex = query.one(
+        "option",
+        sex,
+        ("T", "KM"),
+        "T",
+        label=lambda s: t(f"sex.{s}", lang),
+        what=t("explorer.sex", lang),
+    )
+    return query.page(
+        explorer_page(
+            indicator=chosen,
+            regions=",".join(asked),
+            mode=chosen_mode,
+            year=chosen_year,
+            sex=chosen_sex,
+            base=chosen_base,
+            lang=lang,
+            **rest,
+        )
+    )
+
 
 dash.register_page(
     __name__,
     path=PATH,
     name="Indikatorer",
     title="rusmon – Indikatorer",
-    layout=explorer_page,
+    layout=layout,
     order=3,
 )

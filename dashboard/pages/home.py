@@ -1,9 +1,26 @@
-"""Översikt, the start page: where the chosen region stands, at a glance."""
+"""Översikt, the start page: where the chosen region stands, at a glance. An unknown region in
+the URL gives a notice and the default region (not the one the browser remembers)."""
 
 import dash
 
+from dashboard.callbacks.overview import DEFAULT_REGION, region_options
 from dashboard.components.overview_page import PATH, overview_page
+from dashboard.pages._query import Query
+from indicators.catalogue import catalogue
+
+
+def layout(region: str | None = None, lang: str | None = None, **rest):
+    query = Query(lang)
+    cat = catalogue()
+    codes = [o["value"] for o in region_options(cat, query.lang)]
+    chosen = query.one(
+        "region", region, codes, DEFAULT_REGION, label=lambda c: cat.regions.name_of(c, query.lang)
+    )
+    # An unknown region still counts as "named by the link": the default is shown, as the
+    # notice says, rather than the region remembered in the browser.
+    return query.page(overview_page(region=chosen if region else None, lang=query.lang, **rest))
+
 
 dash.register_page(
-    __name__, path=PATH, name="Översikt", title="rusmon – Översikt", layout=overview_page, order=0
+    __name__, path=PATH, name="Översikt", title="rusmon – Översikt", layout=layout, order=0
 )

@@ -112,3 +112,47 @@ def test_an_own_peer_group_is_remembered_by_the_browser(live_server, page):
     wait_for_text(page, f"#{ids.COMPARE_GAP} h2", "egen grupp")
     assert "egen grupp" in page.locator(f"#{ids.COMPARE_GAP} h2").inner_text()
     assert page.console_log.errors() == []
+
+
+def test_choosing_strong_innovators_renames_the_heading_and_the_trend(live_server, page):
+    page.goto(live_server + "/jamfor?region=SE33")
+    wait_for_graph(page, ids.COMPARE_BARS)
+    choose(page, ids.COMPARE_BENCHMARK, "Starka innovatörer")
+    wait_for_text(page, "h1", "starka innovatörer")
+    assert page.locator("h1").inner_text() == "Övre Norrland jämfört med Europas starka innovatörer"
+    assert "Strong Innovators" in page.locator(f"#{ids.COMPARE_HEADING} p").inner_text()
+    wait_for_text(page, f"#{ids.COMPARE_CARD}", "Kvot mot starka innovatörers snitt")
+    page.wait_for_function(
+        """() => {
+            const gd = document.querySelector('#compare-trend .js-plotly-plot');
+            return gd && gd._fullData && gd._fullData.some(t => t.name === 'Starka innovatörers snitt');
+        }"""
+    )
+    names = [trace["name"] for trace in figure_data(page, ids.COMPARE_TREND)]
+    assert names == ["Övre Norrland", "Starka innovatörers snitt", "EU"]
+    assert "benchmark=strong" in page.url
+    assert page.console_log.errors() == []
+
+
+def test_london_shows_no_data_instead_of_fine_particles_0(live_server, page):
+    page.goto(live_server + "/jamfor?region=UKI")
+    wait_for_graph(page, ids.COMPARE_BARS)
+    labels = [label for trace in figure_data(page, ids.COMPARE_BARS) for label in trace["y"]]
+    assert len(labels) == 20 and "Fina partiklar" not in labels
+    wait_for_text(page, "#gap-table", "Fina partiklar")
+    row = page.locator("#gap-table tr", has_text="Fina partiklar").inner_text()
+    assert "uppgift saknas" in row and "0,00" not in row
+    assert (
+        "Uppgift saknas för Fina partiklar" in page.locator(f"#{ids.COMPARE_CAVEATS}").inner_text()
+    )
+    assert page.console_log.errors() == []
+
+
+def test_an_unknown_region_and_benchmark_in_the_link_are_said_and_replaced(live_server, page):
+    page.goto(live_server + "/jamfor?region=XX99&benchmark=best")
+    page.wait_for_selector("#url-notice")
+    notice = page.locator("#url-notice").inner_text()
+    assert "Okänd region 'XX99' i länken – visar Övre Norrland (SE33) i stället." in notice
+    assert "Okänd jämförelsegrupp 'best' i länken" in notice
+    wait_for_text(page, "h1", "Övre Norrland jämfört med Europas innovationsledare")
+    assert page.console_log.errors() == []

@@ -61,3 +61,42 @@ def test_presentation_mode_enlarges_the_page_and_is_in_the_permalink(live_server
     page.locator("#present-toggle").click()
     assert not page.evaluate("document.body.classList.contains('present')")
     assert page.console_log.errors() == []
+
+
+@pytest.mark.parametrize(
+    ("link", "notice"),
+    [
+        (
+            "/maluppfoljning?strategy=nope",
+            "Okänd strategi 'nope' i länken – visar Regional utvecklingsstrategi för Västmanland"
+            " 2030 i stället.",
+        ),
+        ("/?region=nope", "Okänd region 'nope' i länken – visar Västerbottens län i stället."),
+        ("/jamfor?edition=1999", "Okänd upplaga '1999' i länken – visar RIS 2023 i stället."),
+        ("/indikatorer?indicator=nope", "Okänd indikator 'nope' i länken – visar "),
+    ],
+)
+def test_an_unknown_id_in_a_link_gives_a_notice_and_the_default(live_server, page, link, notice):
+    page.goto(live_server + link)
+    page.wait_for_selector("main h1")
+    page.wait_for_selector("#url-notice")
+    assert notice in page.locator("#url-notice").inner_text()
+    assert page.locator("#url-notice").get_attribute("role") == "status"
+    assert page.console_log.errors() == []
+
+
+def test_a_known_link_has_no_notice(live_server, page):
+    page.goto(live_server + "/maluppfoljning?strategy=vasterbotten_innovation_strategy")
+    page.wait_for_selector("main h1")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#url-notice").count() == 0
+
+
+def test_the_default_strategy_is_shown_after_an_unknown_one(live_server, page):
+    page.goto(live_server + "/maluppfoljning?strategy=nope&lang=en")
+    page.wait_for_selector("#url-notice")
+    assert (
+        "Unknown strategy 'nope' in the link – showing" in page.locator("#url-notice").inner_text()
+    )
+    page.wait_for_selector("main h1")
+    assert "Västmanland" in page.locator("main h1").inner_text()

@@ -32,3 +32,32 @@ def test_the_cards_for_vastmanland(reader, cat):
 def test_a_region_without_a_strategy_says_so(reader, cat):
     text = text_of(overview_view(reader, cat, "SE110", "sv"))
     assert "Ingen strategi i katalogen följs upp för den här regionen." in text
+
+
+@pytest.fixture(scope="module")
+def ris_reader(ris_warehouse):
+    return WarehouseReader(ris_warehouse.database_url)
+
+
+def test_a_missing_indicator_is_neither_strongest_nor_weakest(ris_reader, cat):
+    """London's fine particles are 0,00 in every year of the file: no data, listed apart."""
+    text = text_of(overview_view(ris_reader, cat, "UKI", "sv"))
+    assert "Fina partiklar:" not in text and "Fina partiklar 0,00" not in text
+    assert (
+        "Uppgift saknas (0,00 alla år i RIS-filen; ingår inte i jämförelsen): Fina partiklar"
+        in text
+    )
+    assert "Plats 16 av 244 regioner" in text
+
+
+def test_an_isolated_zero_among_the_weakest_has_its_caveat(ris_reader, cat):
+    text = text_of(overview_view(ris_reader, cat, "BG31", "sv"))
+    assert "Mest citerade publikationer *: 0,00" in text
+    assert "* Mest citerade publikationer: värdet är 0,00 det här året men inte alla år" in text
+    assert "Uppgift saknas (0,00 alla år i RIS-filen; ingår inte i jämförelsen): " in text
+
+
+def test_a_missing_rii_reads_no_data_and_has_no_rank(ris_reader, cat):
+    text = text_of(overview_view(ris_reader, cat, "NO0B", "sv"))
+    assert "RIS 2023 (2023) uppgift saknas" in text
+    assert "Plats" not in text
