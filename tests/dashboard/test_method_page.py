@@ -1,0 +1,35 @@
+"""The method page states the thresholds the code uses and works an example from the warehouse."""
+
+import pytest
+
+from dashboard.components.method_page import example_row, method_sections, worked_example
+from dashboard.data_access.reader import WarehouseReader
+from indicators.formatting import format_number
+from indicators.goals import verdicts as v
+
+
+@pytest.fixture(scope="module")
+def row(followup_warehouse):
+    found = example_row(WarehouseReader(followup_warehouse.database_url))
+    assert found is not None, "the real data should give at least one goal with a target level"
+    return found
+
+
+def test_the_worked_example_uses_the_stored_numbers_and_verdict(row, cat):
+    text = worked_example(row, cat, "sv")
+    for value in ("baseline_value", "latest_value", "target_value", "needed_pace", "achieved_pace"):
+        assert format_number(float(row[value]), 3) in text
+    verdict = v.BY_CODE[row["status_code"]]
+    assert text.endswith(f"{verdict.icon} {verdict.text('sv')}.")
+    # the verdict the page shows is the one the pace rule gives for the stored paces
+    share = row["achieved_pace"] / row["needed_pace"]
+    if row["status_code"] != v.MET.code:
+        assert v.from_pace(share) is verdict
+
+
+def test_the_method_states_the_thresholds_of_the_code():
+    text = " ".join(p for _, paragraphs in method_sections("sv") for p in paragraphs)
+    assert all(f"{n}\u00a0%" in text for n in ("95", "60", "±1"))
+    assert "för litet underlag" in text and "första värdet i perioden" in text
+    english = " ".join(p for _, paragraphs in method_sections("en") for p in paragraphs)
+    assert "95\u00a0%" in english and "too little to go on" in english
