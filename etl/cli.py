@@ -84,7 +84,7 @@ def _goals(args: argparse.Namespace) -> int:
     except GoalsError as error:
         print(f"rusmon goals: {error}", file=sys.stderr)
         return 2
-    print_report(statuses, summaries, args.format, sys.stdout)
+    print_report(statuses, summaries, args.format, sys.stdout, catalogue())
     return 0
 
 
@@ -143,7 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def console_main() -> int:
     """The `rusmon` command. Only a real process resets SIGPIPE (in-process callers such as
-    tests keep Python's handling), so `rusmon goals | head` ends quietly, as other tools do."""
+    tests keep Python's handling), so `rusmon goals | head` ends quietly, as other tools do.
+    `rusmon serve` ignores it again (dashboard.server_config.ignore_sigpipe): a server's
+    workers must outlive clients that hang up."""
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     return main()
