@@ -21,10 +21,10 @@ from dashboard.figures.common import empty_figure
 from dashboard.figures.leader_bars import leader_ratio_bars, regions_ratio_bars
 from dashboard.figures.rii_trend import rii_trend
 from dashboard.i18n import t
+from dashboard.marks import CAP_MARK, CONSTANT_MARK, ZERO_MARK
 from indicators.catalogue import Catalogue
 from indicators.formatting import format_date, format_number, format_percent
 
-CONSTANT_MARK, CAP_MARK, ZERO_MARK = "†", "▲", "*"
 DEFAULT_REGION = "SE33"
 
 

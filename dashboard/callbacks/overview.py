@@ -13,7 +13,7 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from dashboard import ids
-from dashboard.callbacks.compare import ZERO_MARK, missing_caveats
+from dashboard.callbacks.compare import missing_caveats
 from dashboard.callbacks.goals import current_period
 from dashboard.components.goal_list import status_badge
 from dashboard.components.rii_standing import rii_standing
@@ -22,6 +22,7 @@ from dashboard.data_access import indicators as indicator_data
 from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.i18n import t
+from dashboard.marks import ZERO_MARK
 from dashboard.permalink import register_memory
 from indicators.catalogue import Catalogue
 from indicators.formatting import format_number, format_time

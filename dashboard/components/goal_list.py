@@ -7,6 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.i18n import t
+from dashboard.marks import CAVEAT_MARKS
 from indicators.catalogue import Catalogue
 from indicators.formatting import change_decimals, format_number, format_percent, format_signed
 from indicators.goals import models as m
@@ -14,9 +15,6 @@ from indicators.goals import verdicts as v
 from indicators.goals.texts import from_columns
 
 PICK_TYPE = "goal-pick"
-# The compare page's marks, carried to the goal pages: † no trend over time in the RIS,
-# ▲ at the scoreboard's cap, ° an isolated 0,00 (panel minimum or missing).
-CAVEAT_MARKS = {"constant_over_time": "†", "capped": "▲", "zero": "°"}
 
 
 def members_text(catalogue: Catalogue, code: str, lang: str) -> str:
@@ -26,6 +24,9 @@ def members_text(catalogue: Catalogue, code: str, lang: str) -> str:
         return code
     if len(names) == 1:
         return names[0]
+    for suffix in (" län", " County"):  # "Västerbottens och Norrbottens län"
+        if all(n.endswith(suffix) for n in names):
+            names = [n.removesuffix(suffix) for n in names[:-1]] + names[-1:]
     return ", ".join(names[:-1]) + (" and " if lang == "en" else " och ") + names[-1]
 
 

@@ -55,7 +55,9 @@ def _ris_caveats(
     if series and "constant_over_time" in series.caveats:
         marks.append("constant_over_time")
         if a.verdict is not v.UNKNOWN:
-            a = replace(a, verdict=v.UNKNOWN, reason=note("ris_constant_indicator", code=gi.ris_code))
+            a = replace(
+                a, verdict=v.UNKNOWN, reason=note("ris_constant_indicator", code=gi.ris_code)
+            )
     elif a.baseline and a.latest and a.verdict is not v.UNKNOWN:
         frame = store.ris_frame(gi.ris_code, measured, gi.measure)
         span = frame[(frame["year"] >= a.baseline.year) & (frame["year"] <= a.latest.year)]

@@ -26,7 +26,9 @@ def run(ctx: EtlContext) -> RunResult:
         raise NothingToLoad("inget lager ännu: ladda data först")
 
     def save(conn: Connection) -> int:
-        rows = goal_rows(ctx.catalogue, SeriesStore(conn), strategies, ctx.catalogue.mandate_periods)
+        rows = goal_rows(
+            ctx.catalogue, SeriesStore(conn), strategies, ctx.catalogue.mandate_periods
+        )
         for table in (goal_status_fact, goal_summary_fact, goal_series_fact):
             conn.execute(sa.delete(table))
         upsert(conn, goal_summary_fact, rows.summaries)

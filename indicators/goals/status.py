@@ -2,10 +2,11 @@
 
 baseline = the last value strictly before the period's first year (for a % change: the last
 value at or before the target's baseline year); when there is none, the first value inside the
-period, and the method says so. latest = the last value inside the period. With a target level the pace achieved since the baseline is compared
-with the pace needed to reach the target on time; direction-only goals compare the change
-with a tolerance. Values are oriented by the indicator's direction, so lower-is-better
-indicators are judged by the same rules. When the data cannot carry a verdict, the verdict is
+period (baseline_rule says which). latest = the last value inside the period. With a target
+level the pace achieved since the baseline is compared with the pace needed to reach the
+target on time; direction-only goals compare the change with a tolerance. Values are
+oriented by the indicator's direction, so lower-is-better indicators are judged by the same
+rules. When the data cannot carry a verdict, the verdict is
 "kan ej bedömas" and `reason` says why.
 """
 
@@ -170,7 +171,9 @@ def _by_direction(
     change = _oriented(_relative(latest.value - baseline.value, baseline.value), lower_is_better)
     gap_small_enough = target.type == m.GAP_SHRINKING and target.value is not None
     if gap_small_enough and latest.value <= target.value:
-        return Assessment(v.MET, method=note("gap_met", value=target.value), target_value=target.value)
+        return Assessment(
+            v.MET, method=note("gap_met", value=target.value), target_value=target.value
+        )
     verdict = _by_step(change, target.tolerance, improving=v.ON_TRACK)
     return Assessment(
         verdict,
@@ -269,7 +272,9 @@ def _by_peer_growth(
         return _unknown(note("peers_missing", baseline=baseline.period, latest=latest.period))
     growth = _oriented(latest.value / baseline.value - 1, lower_is_better)
     theirs = [_oriented(now[c] / then[c] - 1, lower_is_better) for c in common]
-    method = note("peer_growth", baseline=baseline.period, latest=latest.period, peers=sorted(common))
+    method = note(
+        "peer_growth", baseline=baseline.period, latest=latest.period, peers=sorted(common)
+    )
     if growth > max(theirs):
         verdict = v.MET
     elif growth >= fmean(theirs):

@@ -143,7 +143,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
 }
 
-_WHAT = {"value": ("värdet", "the value"), "gap": ("skillnaden mellan kvinnor och män", "the gap between women and men")}  # fmt: skip
+_WHAT = {
+    "value": ("värdet", "the value"),
+    "gap": ("skillnaden mellan kvinnor och män", "the gap between women and men"),
+}
 _WANTED = {"increase": ("öka", "increase"), "decrease": ("minska", "decrease")}
 
 

@@ -64,3 +64,30 @@ def test_the_goal_page_switches_to_english(live_server, page):
     page.wait_for_selector("text=Sub-goal 9: A well-educated workforce")
     assert "strategy=kalmar_rus" in page.url
     assert page.console_log.errors() == []
+
+
+def test_every_ris_row_of_a_lan_names_the_nuts2_region_it_is_measured_for(live_server, page):
+    page.goto(
+        live_server
+        + "/maluppfoljning?strategy=vasterbotten_innovation_strategy&region=SE331&period=2019-2022"
+    )
+    page.wait_for_selector("text=Delmål 1: ")
+    ris_rows = page.locator('tr[data-key*="|ris:"]')
+    assert ris_rows.count() > 0
+    for i in range(ris_rows.count()):
+        text = ris_rows.nth(i).inner_text()
+        assert "mätt för Övre Norrland (SE33 = Västerbottens och Norrbottens län)" in text
+    about = page.locator("details", has_text="Om strategin").inner_text()
+    assert "RIS" in about  # the strategy's own note is shown
+    page.locator(RII_BUTTON).click()
+    wait_for_text(page, f"#{ids.GOALS_SOURCE}", "Mätt för Övre Norrland (SE33")
+    assert page.console_log.errors() == []
+
+
+def test_the_goal_page_links_to_the_method(live_server, page):
+    page.goto(live_server + "/maluppfoljning?strategy=vastmanland_rus_2030&period=2019-2022")
+    page.wait_for_selector("text=Delmål 14")
+    page.locator("a", has_text="Så bedöms målen").first.click()
+    page.wait_for_selector("#method-example")
+    assert "Exempel ur lagret" in page.locator("#method-example").inner_text()
+    assert page.console_log.errors() == []

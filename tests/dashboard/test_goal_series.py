@@ -47,7 +47,9 @@ def test_a_gap_goal_draws_the_absolute_gap_it_judged(tmp_path, cat):
         "sv",
     )
     assert judged_points(view.figure) == [4.0, 1.0]  # |76 − 80| and |78 − 79|, not −4 and −1
-    markers = [t for t in view.figure.data if t.name and t.name.startswith(("Utgångsläge", "Senaste"))]
+    markers = [
+        t for t in view.figure.data if t.name and t.name.startswith(("Utgångsläge", "Senaste"))
+    ]
     assert sorted(y for t in markers for y in t.y) == [1.0, 4.0]
     with Warehouse(settings.database_url).reading() as conn:
         judged = pd.read_sql_query(
