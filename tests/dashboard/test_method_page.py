@@ -1,8 +1,15 @@
 """The method page states the thresholds the code uses and works an example from the warehouse."""
 
+from pathlib import Path
+
 import pytest
 
-from dashboard.components.method_page import example_row, method_sections, worked_example
+from dashboard.components.method_page import (
+    TOLERANCE,
+    example_row,
+    method_sections,
+    worked_example,
+)
 from dashboard.data_access.reader import WarehouseReader
 from indicators.formatting import format_number
 from indicators.goals import verdicts as v
@@ -33,3 +40,13 @@ def test_the_method_states_the_thresholds_of_the_code():
     assert "för litet underlag" in text and "första värdet i perioden" in text
     english = " ".join(p for _, paragraphs in method_sections("en") for p in paragraphs)
     assert "95\u00a0%" in english and "too little to go on" in english
+
+
+def test_the_readme_states_the_same_method():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### How goals are judged", 1)[1].split("\n## ", 1)[0]
+    shares = (v.ON_TRACK_SHARE, v.SPEED_UP_SHARE, TOLERANCE)
+    on, up, tol = (round(x * 100) for x in shares)
+    assert f"≥ {on} %" in section and f"{up}–{on} %" in section
+    assert f"±{tol} %" in section
+    assert "strictly before" in section and "fewer than half" in section
