@@ -19,16 +19,77 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
+import duckdb
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool, StaticPool
 
+from etl.errors import EtlError
 from etl.warehouse.schema import SCHEMA_VERSION, metadata, rusmon_meta
 from indicators.settings import duckdb_file
 
 
 class SchemaMismatch(RuntimeError):
     pass
+
+
+class WarehouseError(EtlError):
+    """The warehouse cannot be opened or replaced safely; nothing was changed."""
+
+    def __init__(self, message: str):
+        super().__init__("lagret", message)
+
+
+def _open_error(path: Path, error: Exception) -> WarehouseError:
+    detail = str(error).splitlines()[0][:300]
+    if "lock" in detail.lower():
+        return WarehouseError(
+            f"{path} är öppen för skrivning i en annan process ({detail}). Stäng den (DuckDB-"
+            "klienten, Excel, Power BI …) och kör igen: rusmon ersätter aldrig ett lager som "
+            "någon annan skriver i, och den processens ändringar skulle gå förlorade."
+        )
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        return WarehouseError(
+            f"{path} går inte att öppna: dess logg {wal.name} kan inte läsas ({detail}). "
+            f"Flytta undan loggen (mv {wal} {wal}.trasig) och kör igen; ändringar som bara "
+            "fanns i loggen går då förlorade."
+        )
+    return WarehouseError(f"{path} går inte att öppna ({detail})")
+
+
+def settle_duckdb_file(path: Path) -> None:
+    """Make sure no other process writes to the file and that all its committed work is in
+    the file itself: a write-ahead log left by a client that stopped (the DuckDB CLI, Excel,
+    a killed process) is merged in, so copying the file loses nothing. Raises WarehouseError
+    when another process holds the file or its log cannot be replayed."""
+    if not path.exists():
+        return
+    wal = path.with_name(path.name + ".wal")
+    try:
+        duckdb.connect(str(path), read_only=True).close()  # fails while anyone writes
+        if wal.exists():
+            connection = duckdb.connect(str(path))
+            try:
+                connection.execute("CHECKPOINT")
+            finally:
+                connection.close()
+    except duckdb.ConnectionException as error:
+        if "different configuration" not in str(error):
+            raise _open_error(path, error) from error
+        return  # this very process reads the file (tests): no other writer can hold it
+    except duckdb.Error as error:
+        raise _open_error(path, error) from error
+    if wal.exists():  # DuckDB left a log it could not use beside the file
+        raise _open_error(path, RuntimeError("loggen finns kvar efter CHECKPOINT"))
+
+
+def _file_key(path: Path) -> tuple | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 def view_definitions() -> list[tuple[str, str]]:
@@ -171,6 +232,8 @@ class Warehouse:
             for leftover in target.parent.glob(f".{target.name}.*.staging*"):
                 leftover.unlink()  # from a writer that died; we hold the lock, so none is alive
             staging = target.with_name(f".{target.name}.{os.getpid()}.staging")
+            settle_duckdb_file(target)
+            copied = _file_key(target)
             if target.exists():
                 shutil.copyfile(target, staging)
             engine = sa.create_engine(f"duckdb:///{staging}", poolclass=NullPool)
@@ -186,6 +249,15 @@ class Warehouse:
                 raise
             engine.dispose()
             _fsync(staging)
+            try:  # nobody may have written to the file meanwhile: their work would be lost
+                settle_duckdb_file(target)
+                if _file_key(target) != copied:
+                    raise WarehouseError(
+                        f"{target} ändrades av en annan process under laddningen; kör igen"
+                    )
+            except BaseException:
+                staging.unlink(missing_ok=True)
+                raise
             os.replace(staging, target)
             _fsync(target.parent)
 
@@ -204,7 +276,11 @@ class Warehouse:
             f"duckdb:///{self.file}", connect_args={"read_only": True}, poolclass=NullPool
         )
         try:
-            with engine.connect() as conn:
+            try:
+                conn = engine.connect()
+            except sa.exc.DBAPIError as error:
+                raise _open_error(self.file, error.orig or error) from error
+            with conn:
                 yield conn
         finally:
             engine.dispose()

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from etl.snapshots import sha256_of
 from etl.warehouse.schema import etl_run_log, rusmon_meta
-from etl.warehouse.store import SchemaMismatch, Warehouse
+from etl.warehouse.store import SchemaMismatch, Warehouse, WarehouseError
 
 ROW = {
     "run_id": "r1",
@@ -136,3 +136,85 @@ def test_a_warehouse_from_an_older_rusmon_gets_new_columns_without_losing_rows(t
     with warehouse.reading() as conn:
         rows = conn.execute(sa.text("SELECT region_code, value, status FROM ris_value")).all()
     assert sorted(rows, key=str) == [("NO0B", None, "missing"), ("SE33", 124.81, None)]
+
+
+def _holder(path, *statements: str, stay: bool) -> subprocess.Popen:
+    """Another process (like the DuckDB CLI or Excel) that opens the file read-write and runs
+    `statements`; with `stay` it keeps the file open until its stdin closes."""
+    script = textwrap.dedent(f"""
+        import os, sys, duckdb
+        c = duckdb.connect({str(path)!r})
+        for sql in {list(statements)!r}:
+            c.execute(sql)
+        print("ready", flush=True)
+        if {stay!r}:
+            sys.stdin.read()
+            c.close()
+        else:
+            os._exit(0)  # stops without a checkpoint: its work is only in the .wal
+    """)
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout.readline().strip() == "ready"
+    return process
+
+
+def test_a_load_refuses_a_file_another_process_writes_to_and_its_rows_survive(tmp_path):
+    path = tmp_path / "w.duckdb"
+    warehouse = Warehouse(f"duckdb:///{path}")
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**ROW))
+    holder = _holder(path, "CREATE TABLE analyst_notes (note TEXT)",
+                     "INSERT INTO analyst_notes VALUES ('mine')", stay=True)  # fmt: skip
+    try:
+        with pytest.raises(WarehouseError, match="öppen för skrivning i en annan process"):
+            with warehouse.transaction() as conn:
+                conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": "r2"}))
+    finally:
+        holder.communicate("")
+    with warehouse.transaction() as conn:  # once the holder has closed, loads go on
+        conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": "r3"}))
+    with warehouse.reading() as conn:
+        assert conn.execute(sa.text("SELECT note FROM analyst_notes")).scalar() == "mine"
+        runs = conn.execute(sa.text("SELECT run_id FROM etl_run ORDER BY run_id")).scalars()
+        assert list(runs) == ["r1", "r3"]
+
+
+def test_a_stale_wal_is_merged_before_the_swap_so_nothing_is_lost(tmp_path):
+    path = tmp_path / "w.duckdb"
+    warehouse = Warehouse(f"duckdb:///{path}")
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**ROW))
+    _holder(path, "CREATE TABLE analyst_notes (note TEXT)",
+            "INSERT INTO analyst_notes VALUES ('kept')", stay=False).communicate()  # fmt: skip
+    wal = path.with_name(path.name + ".wal")
+    assert wal.exists()
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": "r2"}))
+    assert not wal.exists()
+    with warehouse.reading() as conn:
+        assert conn.execute(sa.text("SELECT note FROM analyst_notes")).scalar() == "kept"
+        assert conn.execute(sa.text("SELECT COUNT(*) FROM etl_run")).scalar() == 2
+
+
+def test_an_unreadable_wal_stops_the_load_and_says_what_to_do(tmp_path):
+    path = tmp_path / "w.duckdb"
+    warehouse = Warehouse(f"duckdb:///{path}")
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**ROW))
+    before = sha256_of(path)
+    # The log of another database beside the file, as an old swap under a client left it.
+    other = tmp_path / "other.duckdb"
+    _holder(other, "CREATE TABLE t (a INTEGER)", "CHECKPOINT", "INSERT INTO t VALUES (1)",
+            stay=False).communicate()  # fmt: skip
+    wal = path.with_name(path.name + ".wal")
+    wal.write_bytes(other.with_name(other.name + ".wal").read_bytes())
+    with pytest.raises(WarehouseError) as raised:
+        with warehouse.transaction() as conn:
+            conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": "r2"}))
+    assert f"mv {wal} {wal}.trasig" in raised.value.message
+    assert sha256_of(path) == before
+    with pytest.raises(WarehouseError, match="går inte att öppna"):  # readers are told too
+        with warehouse.reading():
+            pass
