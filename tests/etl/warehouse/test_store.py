@@ -138,6 +138,11 @@ def test_a_warehouse_from_an_older_rusmon_gets_new_columns_without_losing_rows(t
     assert sorted(rows, key=str) == [("NO0B", None, "missing"), ("SE33", 124.81, None)]
 
 
+def add_run(warehouse: Warehouse, run_id: str) -> None:
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": run_id}))
+
+
 def _holder(path, *statements: str, stay: bool) -> subprocess.Popen:
     """Another process (like the DuckDB CLI or Excel) that opens the file read-write and runs
     `statements`; with `stay` it keeps the file open until its stdin closes."""
@@ -169,8 +174,7 @@ def test_a_load_refuses_a_file_another_process_writes_to_and_its_rows_survive(tm
                      "INSERT INTO analyst_notes VALUES ('mine')", stay=True)  # fmt: skip
     try:
         with pytest.raises(WarehouseError, match="öppen för skrivning i en annan process"):
-            with warehouse.transaction() as conn:
-                conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": "r2"}))
+            add_run(warehouse, "r2")
     finally:
         holder.communicate("")
     with warehouse.transaction() as conn:  # once the holder has closed, loads go on
@@ -211,10 +215,8 @@ def test_an_unreadable_wal_stops_the_load_and_says_what_to_do(tmp_path):
     wal = path.with_name(path.name + ".wal")
     wal.write_bytes(other.with_name(other.name + ".wal").read_bytes())
     with pytest.raises(WarehouseError) as raised:
-        with warehouse.transaction() as conn:
-            conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": "r2"}))
+        add_run(warehouse, "r2")
     assert f"mv {wal} {wal}.trasig" in raised.value.message
     assert sha256_of(path) == before
     with pytest.raises(WarehouseError, match="går inte att öppna"):  # readers are told too
-        with warehouse.reading():
-            pass
+        count_runs(warehouse)
