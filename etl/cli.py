@@ -41,9 +41,10 @@ def _etl(args: argparse.Namespace) -> int:
     where = settings.duckdb_path or settings.database_url.split("@")[-1]
     mode = "offline" if settings.offline else "online"
     print(f"rusmon etl: {', '.join(names)} → {where} ({mode})", flush=True)
-    results = [run_source(ctx, name, SOURCES[name]) for name in names]
-    if any(r.status == "ok" for r in results) and not set(DERIVED) & set(names):
-        results += [run_source(ctx, name, SOURCES[name]) for name in DERIVED]
+    with ctx.warehouse.run_lock():  # a second rusmon etl waits: runs never interleave
+        results = [run_source(ctx, name, SOURCES[name]) for name in names]
+        if not set(DERIVED) & set(names):  # reruns only when the catalogue changed since
+            results += [run_source(ctx, name, SOURCES[name]) for name in DERIVED]
     print_summary(results)
     return 1 if any(r.failed for r in results) else 0
 

@@ -42,6 +42,7 @@ from indicators.catalogue import Catalogue
 from indicators.settings import Settings
 
 OK, UNCHANGED, SKIPPED, FAILED = "ok", "unchanged", "skipped", "failed"
+GOALS = "goals"  # derived from every other source, recomputed with each of their loads
 
 
 class NothingToLoad(Exception):
@@ -124,8 +125,23 @@ class EtlContext:
             _remember_inputs(conn, source, parser_version, inputs)
             result = self._result(source, OK, rows, batch.summary)
             record_run(conn, result)
+            if source != GOALS:
+                self._derive(conn, source)
         self.say(source, f"sparat i lagret på {time.perf_counter() - started:.1f} s")
         return result
+
+    def _derive(self, conn: Connection, source: str) -> None:
+        """Recompute the goals in the same transaction as the data they are judged on, so
+        no crash between two steps can leave them judged on older (or newer) data."""
+        from etl.goals import run as goals  # the goals step builds on this module
+
+        if not self.catalogue.strategies:
+            return
+        rows = goals.recompute(conn, self.catalogue)
+        _remember_inputs(conn, GOALS, goals.PARSER_VERSION, [goals.catalogue_input(self.catalogue)])
+        message = f"{goals.summary(self.catalogue)} (omräknat med {source})"
+        record_run(conn, self._result(GOALS, OK, rows, message))
+        self.say(GOALS, message)
 
     def _result(self, source: str, status: str, rows: int, message: str) -> RunResult:
         return RunResult(source, status, rows, message, self.started_at, utcnow())

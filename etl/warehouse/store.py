@@ -195,12 +195,18 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+# One number every rusmon process uses for PostgreSQL's advisory lock on ETL writes.
+ADVISORY_LOCK_KEY = 7_405_110_391
+
+
 class Warehouse:
-    """Open with a SQLAlchemy URL; `transaction()` for writes, `reading()` for reads."""
+    """Open with a SQLAlchemy URL; `transaction()` for writes, `reading()` for reads,
+    `run_lock()` around a whole ETL run so two runs never interleave."""
 
     def __init__(self, url: str):
         self.url = url
         self.file = duckdb_file(url)
+        self._run_locked = False
         self._engine: Engine | None = None
         if self.file is None:
             # In-memory DuckDB lives in one connection. The ETL opens few connections to a
@@ -212,11 +218,54 @@ class Warehouse:
     def exists(self) -> bool:
         return self.file.exists() if self.file is not None else True
 
+    @property
+    def _postgres(self) -> bool:
+        return self.url.startswith("postgresql")
+
+    @contextmanager
+    def run_lock(self) -> Iterator[None]:
+        """Hold the warehouse's write lock for a whole run: a second `rusmon etl` (cron, a
+        colleague) waits, saying so, until this one is done; their sources never interleave.
+        DuckDB: a lock file beside the warehouse; PostgreSQL: a session advisory lock."""
+        if self._run_locked:
+            yield
+            return
+        if self.file is not None:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            with _exclusive_lock(self.file.with_name(self.file.name + ".lock")):
+                self._run_locked = True
+                try:
+                    yield
+                finally:
+                    self._run_locked = False
+            return
+        if not self._postgres:
+            yield
+            return
+        assert self._engine is not None
+        with self._engine.connect() as conn:
+            key = {"k": ADVISORY_LOCK_KEY}
+            if not conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"), key).scalar():
+                print("Väntar på att en annan laddning av lagret blir klar …", file=sys.stderr)
+                conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), key)
+            conn.commit()
+            self._run_locked = True
+            try:
+                yield
+            finally:
+                self._run_locked = False
+                conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), key)
+                conn.commit()
+
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """All-or-nothing: readers see the old state until this block returns without error."""
         if self._engine is not None:
             with self._engine.begin() as conn:
+                if self._postgres and not self._run_locked:  # writers queue, never deadlock
+                    conn.execute(
+                        sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK_KEY}
+                    )
                 prepare_schema(conn)
                 yield conn
             return
@@ -228,7 +277,7 @@ class Warehouse:
         target = self.file
         assert target is not None
         target.parent.mkdir(parents=True, exist_ok=True)
-        with _exclusive_lock(target.with_name(target.name + ".lock")):
+        with self.run_lock():
             for leftover in target.parent.glob(f".{target.name}.*.staging*"):
                 leftover.unlink()  # from a writer that died; we hold the lock, so none is alive
             staging = target.with_name(f".{target.name}.{os.getpid()}.staging")

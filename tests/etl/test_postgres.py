@@ -1,5 +1,9 @@
 """The same loader and views on PostgreSQL, through the same SQLAlchemy URL setting."""
 
+import os
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -51,3 +55,35 @@ def test_the_dashboard_reads_postgres_read_only(postgres_with_ris):
             conn.exec_driver_sql("DELETE FROM etl_run_log")
     finally:
         reader.close()
+
+
+def test_two_etl_runs_at_once_on_postgres_queue_instead_of_deadlocking(
+    ris_2023_path, shared_data, tmp_path
+):
+    url = fresh_postgres()
+    env = {
+        **os.environ,
+        "RUSMON_DATABASE_URL": url,
+        "RUSMON_SOURCES_DIR": str(shared_data),
+        "RUSMON_OFFLINE": "1",
+        "RUSMON_RAW_DIR": str(tmp_path / "raw"),
+    }
+    rusmon = [sys.executable, "-c", "from etl.cli import console_main; console_main()"]
+    for _ in range(2):  # two rounds: from an empty database, then over loaded data
+        runs = [
+            subprocess.Popen(
+                [*rusmon, "etl", *args, "--force"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for args in (["ris", "--file", str(ris_2023_path)], ["manual", "tva"])
+        ]
+        outputs = [run.communicate(timeout=300)[0] for run in runs]
+        for run, output in zip(runs, outputs, strict=True):
+            assert run.returncode == 0, output
+            assert "Traceback" not in output and "deadlock" not in output.lower()
+    counts = read(url, "SELECT loader, COUNT(*) AS n FROM observation GROUP BY loader")
+    assert set(counts["loader"]) == {"manual", "tva"}
+    assert len(read(url, "SELECT 1 FROM ris_score")) == 43_296

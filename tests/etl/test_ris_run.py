@@ -22,7 +22,10 @@ def ris_fingerprint(settings) -> tuple:
 def last_runs(settings) -> list[tuple]:
     with Warehouse(settings.database_url).reading() as conn:
         return conn.execute(
-            sa.text("SELECT source, status, rows FROM etl_run ORDER BY finished_at, started_at")
+            sa.text(
+                "SELECT source, status, rows FROM etl_run WHERE source = 'ris' "
+                "ORDER BY finished_at, started_at"
+            )
         ).all()
 
 
