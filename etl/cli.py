@@ -37,6 +37,7 @@ def _etl(args: argparse.Namespace) -> int:
         warehouse=Warehouse(settings.database_url),
         files=tuple(args.file or ()),
         force=args.force,
+        allow_shrink=args.allow_shrink,
     )
     where = settings.duckdb_path or settings.database_url.split("@")[-1]
     mode = "offline" if settings.offline else "online"
@@ -113,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--offline", action="store_true", help="rör aldrig nätet (samma som RUSMON_OFFLINE=1)"
     )
     etl.add_argument("--force", action="store_true", help="ladda om även om indata är oförändrade")
+    etl.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help="godta en laddning som tar bort regioner, serier eller mer än 1 %% av värdena",
+    )
     etl.set_defaults(handler=_etl)
 
     serve = commands.add_parser("serve", help="starta dashboarden")

@@ -25,8 +25,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from etl import shrink
 from etl.errors import EtlError
 from etl.http import HttpClient, RateLimiter
+from etl.shrink import Extent
 from etl.snapshots import SourceInput, utcnow
 from etl.warehouse.load import replace_where, upsert
 from etl.warehouse.schema import (
@@ -56,6 +58,8 @@ class Batch:
     save: Callable[[Connection], int]
     summary: str
     warnings: tuple[str, ...] = ()
+    # What the stored slice this batch replaces holds, for the shrink guard (etl/shrink.py).
+    extent: Callable[[Connection], Extent] | None = None
 
 
 @dataclass
@@ -80,6 +84,7 @@ class EtlContext:
     warehouse: Warehouse
     files: tuple[str, ...] = ()  # --file: use exactly these inputs
     force: bool = False  # reload even when the inputs are unchanged
+    allow_shrink: bool = False  # accept a load that removes data (the shrink guard)
     http_options: dict = field(default_factory=dict)  # e.g. shorter retries in tests
     out: TextIO = field(default_factory=lambda: sys.stdout)
     started_at: datetime = field(default_factory=utcnow)
@@ -121,7 +126,15 @@ class EtlContext:
         started = time.perf_counter()
         with self.warehouse.transaction() as conn:
             sync_catalogue(conn, self.catalogue)
+            before = batch.extent(conn) if batch.extent else None
             rows = batch.save(conn)
+            if before is not None and batch.extent is not None:
+                after = batch.extent(conn)
+                if self.allow_shrink:
+                    if after != before:
+                        self.say(source, "varning: --allow-shrink, data som försvinner tas bort")
+                else:
+                    shrink.check(source, before, after)  # raises: the transaction rolls back
             _remember_inputs(conn, source, parser_version, inputs)
             result = self._result(source, OK, rows, batch.summary)
             record_run(conn, result)

@@ -44,7 +44,13 @@ def make_settings(tmp: Path, *, sources_dir: Path | None = None, offline: bool =
     )
 
 
-def run_etl(settings: Settings, source: str, files: tuple[str, ...] = (), force: bool = False):
+def run_etl(
+    settings: Settings,
+    source: str,
+    files: tuple[str, ...] = (),
+    force: bool = False,
+    allow_shrink: bool = False,
+):
     """Run one source the way `rusmon etl` does; returns (result, printed output)."""
     out = io.StringIO()
     ctx = EtlContext(
@@ -53,6 +59,7 @@ def run_etl(settings: Settings, source: str, files: tuple[str, ...] = (), force:
         warehouse=Warehouse(settings.database_url),
         files=files,
         force=force,
+        allow_shrink=allow_shrink,
         out=out,
     )
     return run_source(ctx, source, SOURCES[source]), out.getvalue()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from etl import shrink
 from etl.errors import ValidationError
 from etl.fetch import Fetcher, Request
 from etl.observations import validate
@@ -122,7 +123,15 @@ def run_api_source(
     empty = sorted(set(parsed) - set(counts.index))
     if empty:
         warnings.append(f"källan svarade utan värden för {', '.join(empty)}")
+    loaded = sorted(set(rows["indicator_id"]))
     batch = Batch(
-        save=save, summary=f"{format_number(len(rows))} värden: {summary}", warnings=tuple(warnings)
+        save=save,
+        summary=f"{format_number(len(rows))} värden: {summary}",
+        warnings=tuple(warnings),
+        extent=shrink.extent_of(
+            "SELECT region_code, indicator_id FROM observation_fact WHERE source = :s "
+            f"AND indicator_id IN ({', '.join(f':i{n}' for n in range(len(loaded)))})",
+            {"s": source, **{f"i{n}": i for n, i in enumerate(loaded)}},
+        ),
     )
     return ctx.save(source, parser_version, inputs, batch)

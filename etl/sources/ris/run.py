@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from etl import shrink
 from etl.errors import SourceError, ValidationError
 from etl.pipeline import UNCHANGED, Batch, EtlContext, RunResult
 from etl.snapshots import SourceInput
@@ -74,4 +75,8 @@ def batch_of(editions: list[RisEdition], inputs: list[SourceInput]) -> Batch:
         for e, i in zip(editions, inputs, strict=True)
     )
     warnings = tuple(w for e in editions for w in e.warnings)
-    return Batch(save=save, summary=summary, warnings=warnings)
+    extent = shrink.extent_of(
+        "SELECT region_code, indicator_code FROM ris_value WHERE edition IN "
+        f"({', '.join(str(int(n)) for n in numbers)})"
+    )
+    return Batch(save=save, summary=summary, warnings=warnings, extent=extent)
