@@ -63,7 +63,7 @@ def test_a_file_that_would_take_over_another_files_value_is_refused_naming_both(
     before = stored(settings)
     correction = tmp_path / "correction.csv"
     tidy_file(correction, ("SE125", "2021", 999))
-    result, output = run_etl(settings, "manual", files=(str(correction),))
+    result, _ = run_etl(settings, "manual", files=(str(correction),))
     assert result.status == "failed"
     assert "correction.csv" in result.message and "finns redan från filen a.csv" in result.message
     pd.testing.assert_frame_equal(stored(settings), before)
