@@ -42,7 +42,7 @@ def indicator_freshness(conn: Connection) -> pd.DataFrame:
 
 def _indicator_line(indicator, fresh: pd.Series | None, failure: str | None) -> str:
     rows = 0 if fresh is None else int(fresh["rows"])
-    if rows == 0:
+    if fresh is None or rows == 0:
         waiting = "väntar på fil" if indicator.source.type == "manual" else "inga värden laddade"
         state = waiting
     else:

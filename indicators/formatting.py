@@ -48,12 +48,12 @@ def _missing(value: object) -> bool:
 
 def format_date(value: date | datetime | None, lang: str = "sv") -> str:
     """ISO dates read well in both languages and sort correctly."""
-    return "–" if _missing(value) else value.strftime("%Y-%m-%d")
+    return "–" if value is None or _missing(value) else value.strftime("%Y-%m-%d")
 
 
 def format_time(value: datetime | None, lang: str = "sv") -> str:
     """Date and minute, for load and run times."""
-    return "–" if _missing(value) else value.strftime("%Y-%m-%d %H:%M")
+    return "–" if value is None or _missing(value) else value.strftime("%Y-%m-%d %H:%M")
 
 
 def change_decimals(baseline: float, latest: float, decimals: int, most: int = 4) -> int:

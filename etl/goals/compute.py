@@ -96,7 +96,7 @@ def judge(
         series = store.ris(gi.ris_code, measured, gi.measure)
         frame = store.ris_frame(gi.ris_code, measured, gi.measure)
         flags = {str(y): s for y, s in zip(frame["year"], frame["status"], strict=True) if s}
-        lower, breaks = False, ()
+        lower, breaks = False, tuple[str, ...]()
         peers = {p: store.ris(gi.ris_code, p, gi.measure) for p in gi.target.peers}
     else:
         indicator = catalogue.indicators[gi.indicator_id]

@@ -46,7 +46,8 @@ def fetch_plan(
 ) -> list[SourceInput] | None:
     """All responses of a plan, following pages; None offline when one is not kept."""
     responses: list[SourceInput] = []
-    for request in plan.requests:
+    for first in plan.requests:
+        request: Request | None = first
         while request is not None:
             snapshot = fetcher.fetch(request)
             if snapshot is None:

@@ -49,6 +49,7 @@ def upsert(conn: Connection, table: sa.Table, frame: pd.DataFrame) -> int:
     if _is_duckdb(conn):
         view = f"_incoming_{table.name}"
         raw = conn.connection.driver_connection
+        assert raw is not None  # a live DuckDB connection
         raw.register(view, frame)
         try:
             update = ", ".join(f"{c} = excluded.{c}" for c in others)

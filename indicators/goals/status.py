@@ -170,7 +170,7 @@ def _by_direction(
 ) -> Assessment:
     change = _oriented(_relative(latest.value - baseline.value, baseline.value), lower_is_better)
     gap_small_enough = target.type == m.GAP_SHRINKING and target.value is not None
-    if gap_small_enough and latest.value <= target.value:
+    if gap_small_enough and target.value is not None and latest.value <= target.value:
         return Assessment(
             v.MET, method=note("gap_met", value=target.value), target_value=target.value
         )
@@ -197,7 +197,7 @@ def _by_step(step: float, tolerance: float, improving: v.Verdict) -> v.Verdict:
 
 
 def target_level(target: m.Target, points: list[Point]) -> float | None:
-    if target.type == m.THRESHOLD:
+    if target.type == m.THRESHOLD or target.value is None:
         return target.value
     at_base = [p for p in points if p.year <= (target.baseline_year or 0)]
     return at_base[-1].value * (1 + target.value / 100) if at_base else None
@@ -212,6 +212,8 @@ def _by_pace(
     points: list[Point],
 ) -> Assessment:
     level = target_level(target, points)
+    if level is None:  # a % change with no value at or before its baseline year
+        return _unknown(note("no_baseline_value", year=target.baseline_year))
     due = target.year or window.target_year
     if not _better(level, latest.value, lower_is_better):  # latest at or beyond the target
         return Assessment(v.MET, method=note("level_met", level=level), target_value=level)
