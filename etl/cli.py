@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
+from etl.errors import EtlError
 from etl.pipeline import EtlContext, RunResult, run_source
 from etl.sources import DERIVED, SOURCES
 from etl.warehouse.store import Warehouse
@@ -145,7 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except EtlError as error:  # e.g. a warehouse another process writes to: a message, exit 1
+        print(f"rusmon {args.command}: {error.message}", file=sys.stderr)
+        return 1
 
 
 def console_main() -> int:

@@ -220,3 +220,23 @@ def test_an_unreadable_wal_stops_the_load_and_says_what_to_do(tmp_path):
     assert sha256_of(path) == before
     with pytest.raises(WarehouseError, match="går inte att öppna"):  # readers are told too
         count_runs(warehouse)
+
+
+def test_status_and_goals_say_the_warehouse_cannot_be_opened_and_exit_1(
+    tmp_path, monkeypatch, capsys
+):
+    from etl.cli import main
+
+    path = tmp_path / "w.duckdb"
+    add_run(Warehouse(f"duckdb:///{path}"), "r1")
+    other = tmp_path / "other.duckdb"
+    _holder(other, "CREATE TABLE t (a INTEGER)", "CHECKPOINT", "INSERT INTO t VALUES (1)",
+            stay=False).communicate()  # fmt: skip
+    path.with_name(path.name + ".wal").write_bytes(
+        other.with_name(other.name + ".wal").read_bytes()
+    )
+    monkeypatch.setenv("RUSMON_DATABASE_URL", f"duckdb:///{path}")
+    for command in (["status"], ["goals", "--strategy", "vastmanland_rus_2030"]):
+        assert main(command) == 1
+        error = capsys.readouterr().err
+        assert "går inte att öppna" in error and "Traceback" not in error
