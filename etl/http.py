@@ -12,7 +12,8 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -24,8 +25,27 @@ USER_AGENT = "rusmon/0.1 (regional indicator follow-up; +https://example.invalid
 RETRY_STATUS = {429, 500, 502, 503, 504}
 
 
+class _Call:
+    """One request in the limiter's window: counted from when it was sent until its answer
+    came back, and for `per_seconds` after that."""
+
+    __slots__ = ("answered", "at")
+
+    def __init__(self, at: float):
+        self.at = at
+        self.answered = False
+
+
 class RateLimiter:
-    """At most `calls` requests in any sliding window of `per_seconds` seconds."""
+    """At most `calls` requests in any sliding window of `per_seconds` seconds, as the server
+    measures it.
+
+    The server stamps a request when it arrives, some time after the client sent it and before
+    its answer comes back; scheduling can stretch both gaps. So a call is taken as sent when the
+    wait is over (read from the monotonic clock after the sleep) and only starts to age once its
+    answer has come back: the next call in the window then leaves at least `per_seconds` (plus
+    `margin`) after the server could last have stamped the old one, however late either side ran.
+    """
 
     def __init__(
         self,
@@ -33,12 +53,14 @@ class RateLimiter:
         per_seconds: float,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        margin: float = 0.01,
     ):
         self.calls = calls
         self.per_seconds = per_seconds
+        self.margin = margin
         self._clock = clock
         self._sleep = sleep
-        self._sent: deque[float] = deque()
+        self._sent: deque[_Call] = deque()
         self._lock = threading.Lock()
 
     def update(self, calls: int, per_seconds: float) -> None:
@@ -46,16 +68,39 @@ class RateLimiter:
         with self._lock:
             self.calls, self.per_seconds = calls, per_seconds
 
-    def wait(self) -> None:
+    def wait(self) -> _Call:
+        """Block until one more call fits in the window; the call counts from now on.
+        Pass what this returns to `answered` when the answer (or the failure) is in."""
         with self._lock:
             while True:
                 now = self._clock()
-                while self._sent and now - self._sent[0] >= self.per_seconds:
-                    self._sent.popleft()
+                self._sent = deque(
+                    call
+                    for call in self._sent
+                    if not (call.answered and now - call.at >= self.per_seconds)
+                )
                 if len(self._sent) < self.calls:
-                    self._sent.append(now)
-                    return
-                self._sleep(self.per_seconds - (now - self._sent[0]) + 0.01)
+                    call = _Call(now)
+                    self._sent.append(call)
+                    return call
+                ageing = [call.at for call in self._sent if call.answered]
+                # none answered yet (calls from other threads in flight): look again shortly
+                left = self.per_seconds - (now - min(ageing)) if ageing else 0.0
+                self._sleep(max(left + self.margin, 0.001))  # > 0, whatever the float rounding
+
+    def answered(self, call: _Call) -> None:
+        """The call's answer came back: from now on it ages out of the window."""
+        call.at = max(call.at, self._clock())
+        call.answered = True
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        """`with limiter.slot(): send the request and read the answer`."""
+        call = self.wait()
+        try:
+            yield
+        finally:
+            self.answered(call)
 
 
 def _retry_after(response: requests.Response) -> float | None:
@@ -117,12 +162,11 @@ class HttpClient:
     def _request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
         last_problem = ""
         for attempt in range(self.retries + 1):
-            if self.rate_limit is not None:
-                self.rate_limit.wait()
             self.attempts += 1
             wait: float | None = None
             try:
-                response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+                with self.rate_limit.slot() if self.rate_limit is not None else nullcontext():
+                    response = self.session.request(method, url, timeout=self.timeout, **kwargs)
                 if response.status_code in RETRY_STATUS:
                     last_problem = f"HTTP {response.status_code}"
                     wait = _retry_after(response)

@@ -96,7 +96,8 @@ def test_a_client_error_is_not_retried():
 def test_the_rate_limit_is_never_exceeded_as_measured_by_the_server(config_body):
     with replay_server() as server:
         server.route("GET", CONFIG_PATH, Answer(config_body))
-        limited = client(rate_limit=RateLimiter(calls=5, per_seconds=1.0))
+        # a request the client gave up on may still reach the server later: no timeouts here
+        limited = client(timeout=30.0, rate_limit=RateLimiter(calls=5, per_seconds=1.0))
         for _ in range(16):
             limited.get(server.url + CONFIG_PATH)
         assert len(server.log) == 16
@@ -106,6 +107,23 @@ def test_the_rate_limit_is_never_exceeded_as_measured_by_the_server(config_body)
 def test_retries_count_against_the_rate_limit_too(config_body):
     with replay_server() as server:
         server.route("GET", CONFIG_PATH, *[Answer(status=503)] * 6, Answer(config_body))
-        limited = client(retries=8, backoff=0.0, rate_limit=RateLimiter(calls=3, per_seconds=1.0))
+        limited = client(
+            timeout=30.0, retries=8, backoff=0.0, rate_limit=RateLimiter(calls=3, per_seconds=1.0)
+        )
         assert json.loads(limited.get(server.url + CONFIG_PATH).content)["timeWindow"] == 10
         assert server.max_calls_in_window(1.0) <= 3
+
+
+def test_a_call_leaves_the_window_only_a_full_window_after_its_answer_came_back():
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    limiter = RateLimiter(calls=1, per_seconds=1.0, clock=lambda: now[0], sleep=sleep, margin=0.0)
+    with limiter.slot():
+        now[0] += 0.5  # the server may stamp the request as late as its answer
+    limiter.wait()
+    assert slept == [1.0] and now[0] == 1.5
