@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ from etl.errors import EtlError
 from etl.pipeline import EtlContext, RunResult, run_source
 from etl.sources import DERIVED, SOURCES
 from etl.warehouse.store import Warehouse
-from indicators.catalogue import catalogue
+from indicators.catalogue import CatalogueError, catalogue
 from indicators.formatting import format_number
 from indicators.settings import load_settings
 
@@ -148,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
+    except CatalogueError as error:  # the catalogue (a region's own YAML) is broken: file, line
+        print(f"rusmon: {error}", file=sys.stderr)
+        logging.getLogger("rusmon").error("katalogen: %s", error)
+        return 2
     except EtlError as error:  # e.g. a warehouse another process writes to: a message, exit 1
         print(f"rusmon {args.command}: {error.message}", file=sys.stderr)
         return 1

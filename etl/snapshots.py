@@ -60,11 +60,19 @@ def local_input(source: str, path: Path) -> SourceInput:
     return SourceInput(path=path.resolve(), sha256=sha256_of(path), origin=path.resolve().as_uri())
 
 
-def _from_sidecar(source: str, path: Path, sidecar: Path) -> SourceInput:
+def _sidecar(path: Path) -> dict | None:
+    """A sidecar's JSON object, or None when it is unreadable or not an object."""
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SourceError(source, f"{sidecar.name}: ogiltig sidofil: {exc}") from exc
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def _from_sidecar(source: str, path: Path, sidecar: Path) -> SourceInput:
+    meta = _sidecar(sidecar)
+    if meta is None:
+        raise SourceError(source, f"{sidecar.name}: ogiltig sidofil (inte ett JSON-objekt)")
     actual = sha256_of(path)
     if meta.get("sha256") != actual:
         raise SourceError(
@@ -73,11 +81,17 @@ def _from_sidecar(source: str, path: Path, sidecar: Path) -> SourceInput:
             f"(sha256 {actual[:12]}… men sidofilen säger {str(meta.get('sha256'))[:12]}…)",
         )
     accessed = meta.get("accessed_at")
+    try:
+        accessed_at = datetime.fromisoformat(accessed) if accessed else None
+    except (TypeError, ValueError) as exc:
+        raise SourceError(
+            source, f"{sidecar.name}: accessed_at är inget datum: {str(accessed)[:200]!r}"
+        ) from exc
     return SourceInput(
         path=path.resolve(),
         sha256=actual,
         origin=str(meta.get("url", path.resolve().as_uri())),
-        accessed_at=datetime.fromisoformat(accessed) if accessed else None,
+        accessed_at=accessed_at,
         query=meta.get("query"),
     )
 
@@ -90,7 +104,9 @@ def save_snapshot(
     folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(content).hexdigest()
     for existing in folder.glob("*" + SIDECAR_SUFFIX):
-        meta = json.loads(existing.read_text(encoding="utf-8"))
+        meta = _sidecar(existing)
+        if meta is None:
+            continue
         target = existing.with_name(existing.name[: -len(SIDECAR_SUFFIX)])
         same_request = meta.get("url") == url and meta.get("query") == query
         if meta.get("sha256") == digest and same_request and target.exists():
@@ -130,9 +146,8 @@ def find_snapshot(folders: list[Path], source: str, url: str, query: Any) -> Sou
     found = []
     for folder in folders:
         for sidecar in (folder / source).glob("*" + SIDECAR_SUFFIX) if folder else []:
-            try:
-                meta = json.loads(sidecar.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+            meta = _sidecar(sidecar)
+            if meta is None:
                 continue
             target = sidecar.with_name(sidecar.name[: -len(SIDECAR_SUFFIX)])
             if meta.get("url") == url and meta.get("query") == query and target.exists():

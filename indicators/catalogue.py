@@ -1,26 +1,33 @@
 """Load and check the declarative catalogue under indicators/catalogue/.
 
 Adding a region, a RIS framework or a mandate period means adding YAML, not code.
-Every problem is reported with the file and the entry it concerns.
+Every problem is a CatalogueError (indicators.catalogue_yaml) with the file, the line and
+the entry it concerns; nothing else escapes the loader, whatever the files hold.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from indicators.goals.load import StrategyError, load_strategies
+from indicators.catalogue_yaml import (
+    CatalogueError,
+    Entry,
+    guarded,
+    plain,
+    read_entry,
+    shown,
+)
+from indicators.goals.load import load_strategies
 from indicators.goals.models import RIS_PREFIX, Strategy
 from indicators.models import (
+    DEFAULT_FIRST_YEAR,
     DIRECTIONS,
     FREQUENCIES,
     SOURCE_TYPES,
+    Bounds,
     Caveat,
     Indicator,
     MandatePeriod,
@@ -36,8 +43,7 @@ CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
 NUTS_CODE = re.compile(r"^(EU|[A-Z]{2}[0-9A-Z]{0,3})$")
 
 
-class CatalogueError(ValueError):
-    """The catalogue itself is wrong: names the file and the entry."""
+__all__ = ["CATALOGUE_DIR", "Catalogue", "CatalogueError", "catalogue", "load_catalogue"]
 
 
 @dataclass(frozen=True)
@@ -75,122 +81,121 @@ class Catalogue:
         return series.short(lang) if series else code
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise CatalogueError(f"{path.name}: ogiltig YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise CatalogueError(f"{path.name}: väntade en mappning överst i filen")
-    return data
-
-
-def _require(entry: dict[str, Any], key: str, where: str) -> Any:
-    value = entry.get(key)
-    if value is None or value == "":
-        raise CatalogueError(f"{where}: fältet {key!r} saknas")
-    return value
-
-
-def _optional_str(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
 def load_regions(directory: Path) -> RegionRegistry:
     regions: dict[str, Region] = {}
+    places: dict[str, tuple[Path, int | None]] = {}  # code -> where its parent_code stands
     for path in sorted(directory.glob("*.yaml")):
-        for i, entry in enumerate(_read_yaml(path).get("regions", []), start=1):
-            where = f"{path.name}, region {i}"
-            code = str(_require(entry, "code", where))
-            if not NUTS_CODE.match(code):
-                raise CatalogueError(f"{where}: {code!r} är ingen NUTS-kod")
-            if code in regions:
-                raise CatalogueError(f"{where}: regionkoden {code} finns redan")
-            level = entry.get("level")
-            regions[code] = Region(
-                code=code,
-                name_sv=str(_require(entry, "name_sv", where)),
-                name_en=str(_require(entry, "name_en", where)),
-                level=None if level is None else int(level),
-                parent_code=_optional_str(entry.get("parent_code")),
-                country_code=_optional_str(entry.get("country_code")),
-                scb_code=_optional_str(entry.get("scb_code")),
-                kolada_code=_optional_str(entry.get("kolada_code")),
-            )
+        with guarded(path):
+            for entry in read_entry(path).entries("regions", "region"):
+                code = entry.text("code")
+                if not NUTS_CODE.match(code):
+                    raise entry.error(f"{shown(code)} är ingen NUTS-kod", "code")
+                if code in regions:
+                    raise entry.error(f"regionkoden {code} finns redan", "code")
+                regions[code] = Region(
+                    code=code,
+                    name_sv=entry.text("name_sv"),
+                    name_en=entry.text("name_en"),
+                    level=entry.optional_integer("level"),
+                    parent_code=entry.optional_text("parent_code"),
+                    country_code=entry.optional_text("country_code"),
+                    scb_code=entry.optional_text("scb_code"),
+                    kolada_code=entry.optional_text("kolada_code"),
+                )
+                places[code] = (path, entry.line("parent_code"))
     for region in regions.values():
         if region.parent_code and region.parent_code not in regions:
+            path, line = places[region.code]
             raise CatalogueError(
-                f"region {region.code}: föräldern {region.parent_code} finns inte i registret"
+                f"region {region.code}: föräldern {region.parent_code} finns inte i registret",
+                path,
+                line,
             )
     return RegionRegistry(regions)
 
 
 def load_ris_framework(path: Path) -> RisFramework:
-    data = _read_yaml(path)
-    dimensions = {
-        str(d["code"]): (str(d["name_sv"]), str(d["name_en"])) for d in data.get("dimensions", [])
-    }
-    series = []
-    for i, entry in enumerate(data.get("series", []), start=1):
-        where = f"{path.name}, serie {i}"
-        dimension = _optional_str(entry.get("dimension"))
-        if dimension is not None and dimension not in dimensions:
-            raise CatalogueError(f"{where}: okänd dimension {dimension}")
-        series.append(
-            RisSeries(
-                code=str(_require(entry, "code", where)),
-                name_sv=str(_require(entry, "name_sv", where)),
-                name_en=str(_require(entry, "name_en", where)),
-                short_sv=str(entry.get("short_sv") or entry["name_sv"]),
-                short_en=str(entry.get("short_en") or entry["name_en"]),
-                dimension=dimension,
-                caveats=tuple(entry.get("caveats", [])),
-                source_codes=tuple(str(c) for c in entry.get("source_codes", [])),
+    with guarded(path):
+        data = read_entry(path)
+        dimensions = {}
+        for entry in data.entries("dimensions", "dimension"):
+            dimensions[entry.text("code")] = (entry.text("name_sv"), entry.text("name_en"))
+        series = []
+        for entry in data.entries("series", "serie"):
+            dimension = entry.optional_text("dimension")
+            if dimension is not None and dimension not in dimensions:
+                raise entry.error(f"okänd dimension {shown(dimension)}", "dimension")
+            series.append(
+                RisSeries(
+                    code=entry.text("code"),
+                    name_sv=entry.text("name_sv"),
+                    name_en=entry.text("name_en"),
+                    short_sv=entry.text("short_sv", entry.text("name_sv")),
+                    short_en=entry.text("short_en", entry.text("name_en")),
+                    dimension=dimension,
+                    caveats=tuple(entry.strings("caveats")),
+                    source_codes=tuple(entry.strings("source_codes")),
+                )
             )
+        not_loaded = Entry(data.optional_mapping("not_loaded"), path, "not_loaded")
+        patterns = []
+        for pattern, line in not_loaded.items("patterns"):
+            try:
+                re.compile(str(pattern))
+            except re.error as exc:
+                raise CatalogueError(
+                    f"not_loaded: {shown(pattern)} är inget reguljärt uttryck ({exc})", path, line
+                ) from exc
+            patterns.append(str(pattern))
+        return RisFramework(
+            name=data.text("framework"),
+            editions=tuple(_integers(data, "editions")),
+            dimensions=dimensions,
+            series=tuple(series),
+            not_loaded_codes=frozenset(not_loaded.strings("codes")),
+            not_loaded_patterns=tuple(patterns),
         )
-    not_loaded = data.get("not_loaded") or {}
-    return RisFramework(
-        name=str(_require(data, "framework", path.name)),
-        editions=tuple(int(e) for e in _require(data, "editions", path.name)),
-        dimensions=dimensions,
-        series=tuple(series),
-        not_loaded_codes=frozenset(str(c) for c in not_loaded.get("codes", [])),
-        not_loaded_patterns=tuple(not_loaded.get("patterns", [])),
-    )
+
+
+def _integers(entry: Entry, key: str) -> list[int]:
+    out = []
+    for item, line in entry.items(key, required=True):
+        if isinstance(item, bool) or not isinstance(item, int):
+            raise CatalogueError(
+                f"{entry.where}: {key} ska vara en lista av årtal, fann {shown(item)}",
+                entry.file,
+                line,
+            )
+        out.append(item)
+    return out
 
 
 def load_caveats(path: Path) -> dict[str, Caveat]:
-    return {
-        key: Caveat(id=key, text_sv=str(texts["sv"]), text_en=str(texts["en"]))
-        for key, texts in _read_yaml(path).get("caveats", {}).items()
-    }
+    with guarded(path):
+        caveats = read_entry(path).mapping("caveats")
+        out = {}
+        for key in caveats.data:
+            texts = caveats.mapping(key, f"caveats, {key}")
+            out[str(key)] = Caveat(id=str(key), text_sv=texts.text("sv"), text_en=texts.text("en"))
+        return out
 
 
 def load_mandate_periods(path: Path) -> tuple[MandatePeriod, ...]:
     periods = []
-    for i, entry in enumerate(_read_yaml(path).get("mandate_periods", []), start=1):
-        where = f"{path.name}, period {i}"
-        period = MandatePeriod(
-            id=str(_require(entry, "id", where)),
-            first_year=int(_require(entry, "first_year", where)),
-            last_year=int(_require(entry, "last_year", where)),
-            election_date=_as_date(_require(entry, "election_date", where), where),
-            term_start=_as_date(_require(entry, "term_start", where), where),
-            term_end=_as_date(_require(entry, "term_end", where), where),
-        )
-        if period.id != f"{period.first_year}-{period.last_year}":
-            raise CatalogueError(f"{where}: id {period.id} stämmer inte med åren")
-        periods.append(period)
+    with guarded(path):
+        for entry in read_entry(path).entries("mandate_periods", "period"):
+            period = MandatePeriod(
+                id=entry.text("id"),
+                first_year=entry.integer("first_year"),
+                last_year=entry.integer("last_year"),
+                election_date=entry.date("election_date"),
+                term_start=entry.date("term_start"),
+                term_end=entry.date("term_end"),
+            )
+            if period.id != f"{period.first_year}-{period.last_year}":
+                raise entry.error(f"id {period.id} stämmer inte med åren", "id")
+            periods.append(period)
     return tuple(sorted(periods, key=lambda p: p.first_year))
-
-
-def _as_date(value: Any, where: str) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise CatalogueError(f"{where}: {value!r} är inget datum (ÅÅÅÅ-MM-DD)") from exc
 
 
 # What each connector needs to know to fetch an indicator (DESIGN.md: URL shapes).
@@ -202,54 +207,70 @@ REQUIRED_REFERENCE = {
     "manual": (),
 }
 PERIOD = re.compile(r"^\d{4}(Q[1-4])?$")
+FIRST_YEAR_RANGE = (1800, 2100)  # a first_year outside this is a typo
 
 
-def _choice(entry: dict[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str:
-    value = str(_require(entry, key, where))
-    if value not in allowed:
-        raise CatalogueError(f"{where}: {key} är {value!r}, tillåtet: {', '.join(allowed)}")
-    return value
+def _bounds(data: Entry) -> Bounds:
+    if not data.has("bounds"):
+        return Bounds()
+    entry = data.mapping("bounds")
+    unknown = sorted(str(k) for k in entry.data if k not in ("min", "max"))
+    if unknown:
+        raise entry.error(f"okänd nyckel {', '.join(unknown)} (min, max)", unknown[0])
+    bounds = Bounds(min=entry.optional_number("min"), max=entry.optional_number("max"))
+    if bounds.min is not None and bounds.max is not None and bounds.min > bounds.max:
+        raise entry.error(f"min ({bounds.min:g}) är större än max ({bounds.max:g})", "min")
+    return bounds
 
 
 def load_indicator(path: Path) -> Indicator:
-    data = _read_yaml(path)
-    where = path.name
-    indicator_id = str(_require(data, "id", where))
+    with guarded(path):
+        return _load_indicator(path)
+
+
+def _load_indicator(path: Path) -> Indicator:
+    data = read_entry(path, path.stem)
+    indicator_id = data.text("id")
     if indicator_id != path.stem:
-        raise CatalogueError(f"{where}: id {indicator_id!r} ska vara samma som filnamnet")
-    source = _require(data, "source", where)
-    source_type = _choice(source, "type", SOURCE_TYPES, f"{where}, source")
-    reference = {k: v for k, v in source.items() if k not in ("type", "label", "url")}
+        raise data.error(f"id {indicator_id!r} ska vara samma som filnamnet", "id")
+    source = data.mapping("source", "source")
+    source_type = source.choice("type", SOURCE_TYPES)
+    reference = {k: plain(v) for k, v in source.data.items() if k not in ("type", "label", "url")}
     for key in REQUIRED_REFERENCE[source_type]:
-        _require(reference, key, f"{where}, source ({source_type})")
+        source.require(key)
     breaks = []
-    for i, entry in enumerate(data.get("series_breaks") or [], start=1):
-        period = str(_require(entry, "period", f"{where}, series_breaks {i}"))
+    for entry in data.entries("series_breaks", "series_breaks"):
+        period = entry.text("period")
         if not PERIOD.match(period):
-            raise CatalogueError(f"{where}, series_breaks {i}: {period!r} är ingen period")
-        breaks.append(SeriesBreak(period, str(entry["note_sv"]), str(entry["note_en"])))
+            raise entry.error(f"{shown(period)} är ingen period", "period")
+        breaks.append(SeriesBreak(period, entry.text("note_sv"), entry.text("note_en")))
+    first_year = data.integer("first_year", DEFAULT_FIRST_YEAR)
+    if not FIRST_YEAR_RANGE[0] <= first_year <= FIRST_YEAR_RANGE[1]:
+        raise data.error(f"first_year {first_year} är inget rimligt årtal", "first_year")
     return Indicator(
         id=indicator_id,
-        name_sv=str(_require(data, "name_sv", where)),
-        name_en=str(_require(data, "name_en", where)),
-        description_sv=str(_require(data, "description_sv", where)).strip(),
-        description_en=str(_require(data, "description_en", where)).strip(),
-        unit=str(_require(data, "unit", where)),
-        unit_en=str(_require(data, "unit_en", where)),
-        decimals=int(data.get("decimals", 1)),
-        direction=_choice(data, "direction", DIRECTIONS, where),
-        frequency=_choice(data, "frequency", FREQUENCIES, where),
-        sex_split=bool(data.get("sex_split", False)),
+        name_sv=data.text("name_sv"),
+        name_en=data.text("name_en"),
+        description_sv=data.text("description_sv").strip(),
+        description_en=data.text("description_en").strip(),
+        unit=data.text("unit"),
+        unit_en=data.text("unit_en"),
+        decimals=data.integer("decimals", 1),
+        direction=data.choice("direction", DIRECTIONS),
+        frequency=data.choice("frequency", FREQUENCIES),
+        sex_split=data.boolean("sex_split", False),
         source=SourceRef(
             type=source_type,
-            label=str(_require(source, "label", f"{where}, source")),
-            url=_optional_str(source.get("url")),
+            label=source.text("label"),
+            url=source.optional_text("url"),
             reference=reference,
         ),
-        coverage=str(data.get("coverage", "21 län och riket")),
+        coverage=data.text("coverage", "21 län och riket"),
         series_breaks=tuple(breaks),
-        notes_sv=tuple(str(n) for n in data.get("notes_sv") or []),
-        next_release=_optional_str(data.get("next_release")),
+        notes_sv=tuple(data.strings("notes_sv")),
+        next_release=data.optional_text("next_release"),
+        bounds=_bounds(data),
+        first_year=first_year,
     )
 
 
@@ -263,7 +284,11 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
     )
     editions = [e for f in frameworks for e in f.editions]
     if len(editions) != len(set(editions)):
-        raise CatalogueError("ris/: en RIS-upplaga hör till mer än ett ramverk")
+        twice = sorted({e for e in editions if editions.count(e) > 1})
+        raise CatalogueError(
+            f"RIS-upplagan {', '.join(map(str, twice))} hör till mer än ett ramverk",
+            directory / "ris",
+        )
     regions = load_regions(directory / "regions")
     indicators = load_indicators(directory / "indicators")
     ris_codes = {s.code for f in frameworks for s in f.series}
@@ -273,12 +298,9 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
             return indicator_id.removeprefix(RIS_PREFIX) in ris_codes
         return indicator_id in indicators
 
-    try:
-        strategies = load_strategies(
-            directory / "strategies", lambda code: code in regions, known_indicator
-        )
-    except StrategyError as exc:
-        raise CatalogueError(f"strategies/{exc}") from exc
+    strategies = load_strategies(
+        directory / "strategies", lambda code: code in regions, known_indicator
+    )
     return Catalogue(
         regions=regions,
         ris_frameworks=frameworks,

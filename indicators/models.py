@@ -139,6 +139,27 @@ DIRECTIONS = ("higher", "lower")
 FREQUENCIES = ("annual", "biennial", "triennial", "quarterly", "irregular")
 SOURCE_TYPES = ("scb", "kolada", "tva", "eurostat", "manual")
 SEXES = ("T", "K", "M")
+# The first year an indicator's periods may name unless its YAML says `first_year`; the
+# last is next year (a period further ahead is a typo, such as 2099 or 9999).
+DEFAULT_FIRST_YEAR = 1950
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The values an indicator can take (`bounds: {min: 0, max: 100}` in its YAML): a
+    percentage lies within 0–100, a count or an amount of money is not negative."""
+
+    min: float | None = None
+    max: float | None = None
+
+    def describe(self) -> str:
+        if self.min is not None and self.max is not None:
+            return f"{self.min:.15g}–{self.max:.15g}"
+        if self.min is not None:
+            return f"minst {self.min:.15g}"
+        if self.max is not None:
+            return f"högst {self.max:.15g}"
+        return "alla tal"
 
 
 @dataclass(frozen=True)
@@ -187,6 +208,12 @@ class Indicator:
     series_breaks: tuple[SeriesBreak, ...] = ()
     notes_sv: tuple[str, ...] = ()  # notes that must be shown with the figures
     next_release: str | None = None
+    bounds: Bounds = Bounds()
+    first_year: int = DEFAULT_FIRST_YEAR  # the earliest plausible period
+
+    def period_years(self, this_year: int) -> tuple[int, int]:
+        """The plausible years of a period: first_year up to next year."""
+        return self.first_year, this_year + 1
 
     def name(self, lang: str = "sv") -> str:
         return self.name_en if lang == "en" else self.name_sv

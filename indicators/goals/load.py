@@ -1,111 +1,161 @@
 """Strategies from indicators/catalogue/strategies/*.yaml, checked against the catalogue.
 
-A new strategy, or a new version of one, is a new YAML file: no code per goal.
+A new strategy, or a new version of one, is a new YAML file: no code per goal. Every
+problem is a StrategyError (a CatalogueError) with the file and line of the field.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from indicators.catalogue_yaml import CatalogueError, Entry, guarded, read_entry, shown
 from indicators.goals import models as m
 
 NEEDS_VALUE = (m.THRESHOLD, m.CHANGE_PCT)
 NEEDS_PEERS = (m.BETTER_THAN_PEERS, m.FASTER_THAN_PEERS)
+YEARS = (1900, 2200)  # a target, baseline or horizon year outside this is a typo
 
 
-class StrategyError(ValueError):
-    pass
+class StrategyError(CatalogueError):
+    """A strategy file is wrong: file, line and the goal it concerns."""
 
 
-def _need(entry: dict[str, Any], key: str, where: str) -> Any:
-    if not isinstance(entry, dict) or entry.get(key) in (None, ""):
-        raise StrategyError(f"{where}: {key} saknas")
-    return entry[key]
+def _fail(entry: Entry, problem: str, key: str | None = None) -> StrategyError:
+    return StrategyError(f"{entry.where}: {problem}", entry.file, entry.line(key))
 
 
-def _target(entry: dict[str, Any], where: str) -> m.Target:
-    kind = str(_need(entry, "type", where))
+def _year(entry: Entry, key: str) -> int | None:
+    if not entry.has(key):
+        return None
+    year = entry.integer(key)
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise _fail(entry, f"{key} {year} är inget rimligt årtal", key)
+    return year
+
+
+def _target(entry: Entry, known_region: Callable[[str], bool]) -> m.Target:
+    kind = entry.text("type")
     if kind not in m.TARGET_TYPES:
-        raise StrategyError(f"{where}: måltypen {kind!r} finns inte ({', '.join(m.TARGET_TYPES)})")
-    if kind in NEEDS_VALUE and entry.get("value") is None:
-        raise StrategyError(f"{where}: måltypen {kind} kräver value")
-    if kind == m.CHANGE_PCT and entry.get("baseline_year") is None:
-        raise StrategyError(f"{where}: måltypen {kind} kräver baseline_year")
-    if kind in NEEDS_PEERS and not entry.get("peers"):
-        raise StrategyError(f"{where}: måltypen {kind} kräver peers")
+        raise _fail(entry, f"måltypen {kind!r} finns inte ({', '.join(m.TARGET_TYPES)})", "type")
+    if kind in NEEDS_VALUE and not entry.has("value"):
+        raise _fail(entry, f"måltypen {kind} kräver value", "type")
+    if kind == m.CHANGE_PCT and not entry.has("baseline_year"):
+        raise _fail(entry, f"måltypen {kind} kräver baseline_year", "type")
+    peers = entry.strings("peers")
+    if kind in NEEDS_PEERS and not peers:
+        raise _fail(entry, f"måltypen {kind} kräver peers", "type")
+    for code in peers:
+        if not known_region(code):
+            raise _fail(entry, f"okänd region {shown(code)}", "peers")
+    tolerance = entry.number("tolerance", 0.01)
+    if not 0 <= tolerance < 1:
+        raise _fail(entry, f"tolerance ska ligga mellan 0 och 1, inte {tolerance:g}", "tolerance")
     return m.Target(
         type=kind,
-        value=None if entry.get("value") is None else float(entry["value"]),
-        year=entry.get("year"),
-        baseline_year=entry.get("baseline_year"),
-        peers=tuple(str(p) for p in entry.get("peers") or ()),
-        tolerance=float(entry.get("tolerance", 0.01)),
-        text_sv=str(entry.get("text_sv", "")),
+        value=entry.optional_number("value"),
+        year=_year(entry, "year"),
+        baseline_year=_year(entry, "baseline_year"),
+        peers=tuple(peers),
+        tolerance=tolerance,
+        text_sv=entry.text("text_sv", ""),
     )
 
 
-def _goal_indicator(entry: dict[str, Any], where: str) -> m.GoalIndicator:
-    indicator_id = str(_need(entry, "indicator", where))
-    sex = str(entry.get("sex", "T"))
+def _goal_indicator(
+    entry: Entry,
+    known_region: Callable[[str], bool],
+    known_indicator: Callable[[str], bool],
+) -> m.GoalIndicator:
+    indicator_id = entry.text("indicator")
+    if not known_indicator(indicator_id):
+        raise _fail(entry, f"okänd indikator {indicator_id}", "indicator")
+    sex = entry.text("sex", "T")
     if sex not in ("T", "K", "M"):
-        raise StrategyError(f"{where}: sex ska vara T, K eller M, inte {sex!r}")
-    measure = str(entry.get("measure", "ratio_to_leaders"))
+        raise _fail(entry, f"sex ska vara T, K eller M, inte {sex!r}", "sex")
+    measure = entry.text("measure", "ratio_to_leaders")
     if measure not in m.RIS_MEASURES:
         known = ", ".join(m.RIS_MEASURES)
-        raise StrategyError(f"{where}: measure ska vara {known}, inte {measure!r}")
+        raise _fail(entry, f"measure ska vara {known}, inte {measure!r}", "measure")
+    region = entry.optional_text("region")
+    if region is not None and not known_region(region):
+        raise _fail(entry, f"okänd region {shown(region)}", "region")
     return m.GoalIndicator(
         indicator_id=indicator_id,
-        target=_target(_need(entry, "target", where), f"{where}, target"),
+        target=_target(entry.mapping("target", f"{entry.where}, target"), known_region),
         sex=sex,
-        region=entry.get("region"),
+        region=region,
         measure=measure,
-        note_sv=entry.get("note_sv"),
+        note_sv=entry.optional_text("note_sv"),
     )
 
 
-def load_strategy(path: Path) -> m.Strategy:
-    where = path.name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise StrategyError(f"{where}: ogiltig YAML: {exc}") from exc
-    strategy_id = str(_need(data, "id", where))
+def _goal_label(goal: object, number: int) -> str:
+    """The goal's own id for messages (its number in the list when it has none)."""
+    label = goal.get("id") if isinstance(goal, dict) else None
+    if isinstance(label, str | int) and not isinstance(label, bool):
+        return str(label)[:40]
+    return str(number)
+
+
+def load_strategy(
+    path: Path,
+    known_region: Callable[[str], bool] = lambda code: True,
+    known_indicator: Callable[[str], bool] = lambda indicator_id: True,
+) -> m.Strategy:
+    with guarded(path):
+        return _load_strategy(path, known_region, known_indicator)
+
+
+def _load_strategy(
+    path: Path,
+    known_region: Callable[[str], bool],
+    known_indicator: Callable[[str], bool],
+) -> m.Strategy:
+    data = read_entry(path, path.stem)
+    strategy_id = data.text("id")
     if strategy_id != path.stem:
-        raise StrategyError(f"{where}: id {strategy_id!r} ska vara samma som filnamnet")
+        raise _fail(data, f"id {strategy_id!r} ska vara samma som filnamnet", "id")
+    regions = data.strings("regions", required=True)
+    for code in regions:
+        if not known_region(code):
+            raise _fail(data, f"okänd region {shown(code)}", "regions")
     goals = []
-    for i, goal in enumerate(_need(data, "goals", where), start=1):
-        here = f"{where}, mål {goal.get('id', i)}"
+    for i, (raw_goal, line) in enumerate(data.items("goals", required=True), start=1):
+        goal = Entry(raw_goal, path, f"{strategy_id}, mål {_goal_label(raw_goal, i)}", line)
         indicators = tuple(
-            _goal_indicator(entry, f"{here}, indikator {j}")
-            for j, entry in enumerate(_need(goal, "indicators", here), start=1)
+            _goal_indicator(entry, known_region, known_indicator)
+            for entry in goal.entries("indicators", f"{goal.where}, indikator", required=True)
         )
         keys = [gi.key for gi in indicators]
         if len(keys) != len(set(keys)):
-            raise StrategyError(f"{here}: samma indikator och kön finns två gånger")
+            raise _fail(goal, "samma indikator och kön finns två gånger", "indicators")
         goals.append(
             m.Goal(
-                id=str(_need(goal, "id", here)),
-                name_sv=str(_need(goal, "name_sv", here)),
-                name_en=str(_need(goal, "name_en", here)),
+                id=goal.text("id"),
+                name_sv=goal.text("name_sv"),
+                name_en=goal.text("name_en"),
                 indicators=indicators,
-                note_sv=goal.get("note_sv"),
+                note_sv=goal.optional_text("note_sv"),
             )
         )
+    ids = [g.id for g in goals]
+    if len(ids) != len(set(ids)):
+        raise _fail(data, "två mål har samma id", "goals")
+    horizon = _year(data, "horizon")
+    if horizon is None:
+        raise _fail(data, "fältet 'horizon' saknas", "horizon")
     return m.Strategy(
         id=strategy_id,
-        name_sv=str(_need(data, "name_sv", where)),
-        name_en=str(_need(data, "name_en", where)),
-        owner_sv=str(_need(data, "owner_sv", where)),
-        regions=tuple(str(r) for r in _need(data, "regions", where)),
-        horizon=int(_need(data, "horizon", where)),
-        version=str(_need(data, "version", where)),
-        url=data.get("url"),
+        name_sv=data.text("name_sv"),
+        name_en=data.text("name_en"),
+        owner_sv=data.text("owner_sv"),
+        regions=tuple(regions),
+        horizon=horizon,
+        version=data.text("version"),
+        url=data.optional_text("url"),
         goals=tuple(goals),
-        note_sv=data.get("note_sv"),
+        note_sv=data.optional_text("note_sv"),
     )
 
 
@@ -114,17 +164,7 @@ def load_strategies(
     known_region: Callable[[str], bool],
     known_indicator: Callable[[str], bool],
 ) -> dict[str, m.Strategy]:
-    strategies = {p.stem: load_strategy(p) for p in sorted(directory.glob("*.yaml"))}
-    for strategy in strategies.values():
-        for code in strategy.regions:
-            if not known_region(code):
-                raise StrategyError(f"{strategy.id}: okänd region {code}")
-        for goal in strategy.goals:
-            for gi in goal.indicators:
-                where = f"{strategy.id}, mål {goal.id}"
-                if not known_indicator(gi.indicator_id):
-                    raise StrategyError(f"{where}: okänd indikator {gi.indicator_id}")
-                for code in (*gi.target.peers, *([gi.region] if gi.region else [])):
-                    if not known_region(code):
-                        raise StrategyError(f"{where}: okänd region {code}")
-    return strategies
+    return {
+        p.stem: load_strategy(p, known_region, known_indicator)
+        for p in sorted(directory.glob("*.yaml"))
+    }

@@ -67,7 +67,7 @@ def test_a_region_with_an_unknown_parent_is_reported_with_its_code(tmp_path: Pat
 
 def test_a_region_without_a_name_is_reported_with_file_and_entry(tmp_path: Path):
     (tmp_path / "r.yaml").write_text("regions:\n- {code: SE, name_en: Sweden}\n", encoding="utf-8")
-    with pytest.raises(CatalogueError, match=r"r\.yaml, region 1: fältet 'name_sv' saknas"):
+    with pytest.raises(CatalogueError, match=r"r\.yaml:2: region 1: fältet 'name_sv' saknas"):
         load_regions(tmp_path)
 
 

@@ -6,12 +6,13 @@ provisional, ":" = not available. The flag is kept as the status; EU27_2020 is t
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from etl.errors import SourceError
-from etl.fetch import read_json
-from etl.jsonstat import JsonStatError, read_jsonstat
-from etl.observations.frame import MISSING
+from etl.errors import SourceError, clip, reading, shown
+from etl.jsonstat import JsonStatError, read_json, read_jsonstat
+from etl.observations.frame import MISSING, as_number
 from etl.observations.regions import region_lookup
 from etl.snapshots import SourceInput
 from etl.sources.api_run import Parsed
@@ -34,32 +35,74 @@ def _from_jsonstat(indicator: Indicator, snapshot: SourceInput) -> pd.DataFrame:
     try:
         dataset = read_jsonstat(read_json(SOURCE, snapshot))
     except JsonStatError as exc:
-        raise SourceError(SOURCE, f"{snapshot.name} ({snapshot.origin}): {exc}") from exc
+        raise SourceError(SOURCE, f"{snapshot.name} ({clip(snapshot.origin)}): {exc}") from exc
+    for needed in ("geo", "time"):
+        if needed not in dataset.frame:
+            raise SourceError(SOURCE, f"{snapshot.name}: svaret saknar dimensionen {needed}")
     frame = _filter(dataset.frame, indicator, snapshot.name)
     return frame.rename(columns={"time": "period"}).assign(source_updated=dataset.updated)
+
+
+MAX_TSV_BYTES = 200_000_000  # a whole bulk dataset is tens of MB; a regional excerpt kB
+FLAG = re.compile(r"[a-z]{0,4}")  # Eurostat's flags: b, e, u, p, bp …
 
 
 def read_bulk_tsv(path) -> pd.DataFrame:
     """Eurostat bulk TSV: 'unit,sex,age,geo\\time', then one column per year.
 
-    A cell is a value and an optional flag ('10.8 b'); ':' means not available."""
-    text = path.read_text(encoding="utf-8")
-    lines = [line.split("\t") for line in text.splitlines() if line.strip()]
-    header = lines[0]
-    keys = header[0].split("\\")[0].split(",")
+    A cell is a value and an optional flag ('10.8 b'); ':' means not available. A line
+    with fewer or more cells than the header (a cut-off file) is an error naming the line;
+    a value that is no number is kept in `bad_value` for validation to refuse."""
+    name = getattr(path, "name", str(path))
+    try:
+        if path.stat().st_size > MAX_TSV_BYTES:
+            raise SourceError(
+                SOURCE, f"{name}: filen är större än {MAX_TSV_BYTES // 1_000_000} MB (gränsen)"
+            )
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(SOURCE, f"{name}: filen är inte UTF-8 (byte {exc.start})") from exc
+    except OSError as exc:
+        raise SourceError(SOURCE, f"{name}: kan inte läsas: {clip(exc)}") from exc
+    lines = [(n, line.split("\t")) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    if not lines:
+        raise SourceError(SOURCE, f"{name}: filen är tom")
+    _, header = lines[0]
+    if "\\" not in header[0] or len(header) < 2:
+        raise SourceError(
+            SOURCE,
+            f"{name}, rad 1: ingen Eurostat-TSV (rubriken ska vara t.ex. "
+            f"'unit,sex,age,geo\\time' och en kolumn per period), fann {shown(header[0])}",
+        )
+    keys = [k.strip() for k in header[0].split("\\")[0].split(",")]
+    if "geo" not in keys:
+        raise SourceError(SOURCE, f"{name}, rad 1: rubriken saknar geo ({shown(header[0])})")
     periods = [h.strip() for h in header[1:]]
     rows = []
-    for cells in lines[1:]:
-        codes = dict(zip(keys, cells[0].split(","), strict=True))
+    for number, cells in lines[1:]:
+        codes = [c.strip() for c in cells[0].split(",")]
+        if len(codes) != len(keys) or len(cells) != len(header):
+            raise SourceError(
+                SOURCE,
+                f"{name}, rad {number}: {len(codes)} koder och {len(cells) - 1} värden, men "
+                f"rubriken har {len(keys)} och {len(periods)} (avskuren eller trasig fil?)",
+            )
+        named = dict(zip(keys, codes, strict=True))
         for period, cell in zip(periods, cells[1:], strict=True):
-            number, _, flag = cell.strip().partition(" ")
-            missing = number in (":", "")
+            value_text, _, flag = cell.strip().partition(" ")
+            missing = value_text in (":", "")
+            value, bad = (None, None) if missing else as_number(value_text)
+            flag = flag.strip()
+            if not FLAG.fullmatch(flag):
+                bad = bad or clip(cell.strip())
             rows.append(
                 {
-                    **codes,
+                    **named,
                     "period": period,
-                    "value": None if missing else float(number),
-                    "status": MISSING if missing else (flag.strip() or None),
+                    "value": value,
+                    "bad_value": bad,
+                    "status": MISSING if missing else (clip(flag, 10) or None),
+                    "line": number,
                 }
             )
     return pd.DataFrame(rows)
@@ -69,11 +112,12 @@ def parse(indicator: Indicator, snapshots: list[SourceInput], registry: RegionRe
     lookup = region_lookup(registry) | EU_AGGREGATES
     frames = []
     for snapshot in snapshots:
-        if snapshot.path.suffix == ".tsv":
-            raw = _filter(read_bulk_tsv(snapshot.path), indicator, snapshot.name)
-            raw = raw.assign(source_updated=None)
-        else:
-            raw = _from_jsonstat(indicator, snapshot)
+        with reading(SOURCE, snapshot.name):
+            if snapshot.path.suffix == ".tsv":
+                raw = _filter(read_bulk_tsv(snapshot.path), indicator, snapshot.name)
+                raw = raw.assign(source_updated=None)
+            else:
+                raw = _from_jsonstat(indicator, snapshot)
         frames.append(
             pd.DataFrame(
                 {
@@ -83,10 +127,13 @@ def parse(indicator: Indicator, snapshots: list[SourceInput], registry: RegionRe
                     "period": raw["period"].astype(str),
                     "sex": "T",
                     "value": raw["value"],
+                    "bad_value": raw.get("bad_value"),
                     "status": raw["status"],
                     "source_updated": raw["source_updated"],
                     "origin": snapshot.origin,
+                    "file": snapshot.name,
                     "source_text": indicator.source.label,
+                    "line": raw.get("line"),
                 }
             )
         )

@@ -6,10 +6,11 @@ Regions are Kolada ids ("00" + länskod; 0000 = Riket). The KPI's own metadata
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
+from etl.errors import SourceError, shown
 from etl.fetch import Request, safe_name
+from etl.jsonstat import read_json
 from etl.snapshots import SourceInput
 from indicators.models import Indicator, RegionRegistry
 
@@ -44,12 +45,16 @@ def plan_requests(
 def next_page(snapshot: SourceInput) -> Request | None:
     """Kolada links the next page (v3: next_url; v2 called it next_page)."""
     try:
-        document = json.loads(snapshot.path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        document = read_json(SOURCE, snapshot)
+    except SourceError:
         return None  # the parser reports the broken page with its name
     url = (
         document.get("next_url") or document.get("next_page")
         if isinstance(document, dict)
         else None
     )
-    return Request(url=url, name=safe_name(url.rsplit("/", 1)[-1]) + ".json") if url else None
+    if not url:
+        return None
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        raise SourceError(SOURCE, f"{snapshot.name}: next_url är ingen webbadress ({shown(url)})")
+    return Request(url=url, name=safe_name(url.rsplit("/", 1)[-1]) + ".json")

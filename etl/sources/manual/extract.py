@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.errors import Problem, SourceError
+from etl.errors import Problem, SourceError, clip
+from etl.limits import MAX_CSV_FIELD, InputLimitError, check_workbook
 from etl.pipeline import EtlContext, NothingToLoad
 from etl.snapshots import SourceInput, local_input
 from indicators.settings import PROJECT_ROOT
@@ -23,6 +24,9 @@ SOURCE = "manual"
 COLUMNS = ("indicator_id", "region", "period", "sex", "value", "unit", "source", "note")
 SUFFIXES = (".csv", ".xlsx")
 MANUAL_DIR = PROJECT_ROOT / "data" / "manual"
+# A hand-kept file is a few thousand rows; these limits are far above any real one.
+MAX_FILE_BYTES = 50_000_000  # a CSV on disk, or an XLSX unpacked
+MAX_CELLS = 2_000_000
 
 
 def find_inputs(ctx: EtlContext) -> list[SourceInput]:
@@ -67,14 +71,52 @@ def _decode(path: Path) -> str:
         ) from error
 
 
+def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[str]]:
+    """Every row; a field over MAX_CSV_FIELD characters (or any other CSV fault, such as an
+    unclosed quote running to the end) is refused with its line."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        too_big = "field larger than field limit" in str(exc)
+        message = (
+            f"ett fält är längre än {MAX_CSV_FIELD // 1024} kB (oavslutat citattecken?)"
+            if too_big
+            else f"kan inte läsas som CSV: {clip(exc)}"
+        )
+        raise TidyFileError(Problem(path.name, message, lines=(reader.line_num,))) from exc
+    return rows
+
+
+def _no_duplicate_columns(path: Path, names: list[str]) -> None:
+    seen = [n for i, n in enumerate(names) if n and n in names[:i]]
+    if seen:
+        raise TidyFileError(
+            Problem(
+                path.name,
+                "samma kolumnrubrik förekommer flera gånger",
+                lines=(1,),
+                values=tuple(dict.fromkeys(seen)),
+            )
+        )
+
+
 def _read_csv(path: Path) -> pd.DataFrame:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise TidyFileError(
+            Problem(path.name, f"filen är större än {MAX_FILE_BYTES // 1_000_000} MB")
+        )
     text = _decode(path)
     header = text.splitlines()[0] if text else ""
     delimiter = ";" if header.count(";") > header.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    csv.field_size_limit(MAX_CSV_FIELD)
+    rows = _csv_rows(path, text, delimiter)
     if not rows:
         raise TidyFileError(Problem(path.name, "filen är tom"))
     names = [c.strip().lower() for c in rows[0]]
+    _no_duplicate_columns(path, names)
     body = [r for r in rows[1:] if any(cell.strip() for cell in r)]
     lines = [i + 2 for i, r in enumerate(rows[1:]) if any(cell.strip() for cell in r)]
     width = len(names)
@@ -98,6 +140,10 @@ def _cell_text(value: object) -> str:
 
 def _read_xlsx(path: Path) -> pd.DataFrame:
     try:
+        check_workbook(path, max_bytes=MAX_FILE_BYTES, max_cells=MAX_CELLS)
+    except InputLimitError as exc:
+        raise TidyFileError(Problem(path.name, str(exc))) from exc
+    try:
         sheets = pd.read_excel(
             path,
             sheet_name=0,
@@ -109,11 +155,12 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
         )
     except Exception as exc:  # calamine's own error types for broken files
         raise TidyFileError(
-            Problem(path.name, f"kan inte läsas som Excel-arbetsbok: {exc}")
+            Problem(path.name, f"kan inte läsas som Excel-arbetsbok: {clip(exc)}")
         ) from exc
     if sheets.empty:
         raise TidyFileError(Problem(path.name, "arbetsboken är tom"))
     names = [_cell_text(v).lower() for v in sheets.iloc[0]]
+    _no_duplicate_columns(path, names)
     body = sheets.iloc[1:].map(_cell_text)
     body.columns = names
     body["line"] = body.index + 1
@@ -131,6 +178,11 @@ def read_tidy_file(path: Path) -> pd.DataFrame:
                 f"kolumner saknas: {', '.join(missing)} (formatet är {','.join(COLUMNS)})",
                 lines=(1,),
             )
+        )
+    if frame.empty:
+        # Loading it would empty what the file loaded before: a file without rows is a mistake.
+        raise TidyFileError(
+            Problem(path.name, "filen har rubrikraden men inga datarader", lines=(1,))
         )
     for column in COLUMNS:
         frame[column] = frame[column].fillna("").astype(str).str.strip()

@@ -20,7 +20,7 @@ def parse_value(text: str) -> tuple[float | None, str | None, bool]:
         return None, MISSING, True
     if cleaned == "":
         return None, None, True
-    if "," in cleaned and "." in cleaned:
+    if ("," in cleaned and "." in cleaned) or "_" in cleaned:
         return None, None, False
     try:
         number = float(cleaned.replace(",", "."))
@@ -34,6 +34,25 @@ def _same_unit(a: str, b: str) -> bool:
 
 
 NOT_A_NUMBER = "värdet är inget tal (decimalkomma går bra; .. eller tom cell = uppgift saknas)"
+MAX_TEXT = 2_000  # characters in a cell of text (source, note, unit); codes are far shorter
+TEXT_COLUMNS = ("indicator_id", "region", "period", "sex", "value", "unit", "source", "note")
+
+
+def _long_texts(raw: pd.DataFrame, file: str) -> list[Problem]:
+    problems = []
+    for column in TEXT_COLUMNS:
+        long = raw[raw[column].str.len() > MAX_TEXT]
+        if not long.empty:
+            problems.append(
+                Problem(
+                    file,
+                    f"cellen är längre än {MAX_TEXT} tecken",
+                    column,
+                    tuple(long["line"]),
+                    tuple(long[column]),
+                )
+            )
+    return problems
 
 
 def _unit_problems(raw: pd.DataFrame, catalogue: Catalogue, file: str) -> list[Problem]:
@@ -73,6 +92,7 @@ def to_tidy(
             )
         )
     problems += _unit_problems(raw, catalogue, file)
+    problems += _long_texts(raw, file)
     frame = pd.DataFrame(
         {
             "indicator_id": raw["indicator_id"],
@@ -83,6 +103,7 @@ def to_tidy(
             "value": [v for v, _, _ in parsed],
             "status": [status for _, status, _ in parsed],
             "origin": file,
+            "file": file,
             "source_text": raw["source"].replace("", None),
             "note": raw["note"].replace("", None),
             "line": raw["line"],

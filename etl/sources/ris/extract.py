@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.errors import SourceError
+from etl.errors import SourceError, clip
+from etl.limits import InputLimitError, check_workbook
 from etl.pipeline import EtlContext, NothingToLoad
 from etl.snapshots import SourceInput, local_input, save_snapshot, snapshots
 
@@ -27,7 +28,9 @@ def find_inputs(ctx: EtlContext) -> list[SourceInput]:
             return [local_input(SOURCE, p) for p in found]
     if not ctx.offline:
         ctx.say(SOURCE, f"hämtar {OFFICIAL_URL}")
-        response = ctx.http_client(SOURCE, None).get(OFFICIAL_URL)
+        client = ctx.http_client(SOURCE, None)
+        assert client is not None  # online
+        response = client.get(OFFICIAL_URL)
         return [
             save_snapshot(
                 ctx.settings.raw_dir,
@@ -50,7 +53,14 @@ def find_inputs(ctx: EtlContext) -> list[SourceInput]:
 
 
 def read_workbook(path: Path) -> dict[str, pd.DataFrame]:
-    """Every sheet as raw cells (no header guessing: the layout check finds the header)."""
+    """Every sheet as raw cells (no header guessing: the layout check finds the header).
+
+    The workbook's unpacked size and sheet extent are checked first (etl.limits): a small
+    file that unpacks to gigabytes is refused before the reader allocates them."""
+    try:
+        check_workbook(path)
+    except InputLimitError as exc:
+        raise SourceError(SOURCE, f"{path.name}: {exc}") from exc
     try:
         # keep_default_na=False: a cell saying "n/a" or "NA" is text to report, not a blank.
         sheets = pd.read_excel(
@@ -64,6 +74,6 @@ def read_workbook(path: Path) -> dict[str, pd.DataFrame]:
         )
     except Exception as exc:  # calamine raises its own types for corrupt or non-Excel files
         raise SourceError(
-            SOURCE, f"{path.name}: kan inte läsas som Excel-arbetsbok: {exc}"
+            SOURCE, f"{path.name}: kan inte läsas som Excel-arbetsbok: {clip(exc)}"
         ) from exc
     return {str(name): frame for name, frame in sheets.items()}

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+import numpy as np
 import pandas as pd
 
-from etl.errors import SourceError
-from etl.sources.ris.layouts import Located, describe_headers, locate
+from etl.errors import SourceError, clip, shown
+from etl.sources.ris.layouts import Located, locate
 from indicators.catalogue import Catalogue
 from indicators.models import RisFramework
 
@@ -23,6 +25,14 @@ GROUPS = ("Leader", "Strong", "Moderate", "Emerging")
 # used only when a file does not publish the groups. On RIS 2023 this reproduces all 244
 # published groups.
 LEADER_ABOVE, STRONG_FROM, MODERATE_FROM = 125.0, 100.0, 70.0
+FIRST_YEAR = 2000  # RIS data years begin in the 2010s; an earlier year is no RIS year
+
+
+def year_range() -> tuple[int, int]:
+    """Plausible data years: FIRST_YEAR up to next year."""
+    return FIRST_YEAR, date.today().year + 1
+
+
 CODE_AND_LABEL = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)*|[A-Z]{2,4})\b\s*(.*)$")
 
 
@@ -44,13 +54,32 @@ def locate_layout(sheets: dict[str, pd.DataFrame], file_name: str) -> Located:
     if located is None:
         raise SourceError(
             SOURCE,
-            f"{file_name}: okänt format på RIS-databasen. Hittade {describe_headers(sheets)}. "
+            f"{file_name}: okänt format på RIS-databasen. Hittade {_headers_found(sheets)}. "
             "Kända format: RIS 2023 (Indicator, Year, Region, RegionName, Value, "
             "performance group), "
             "RIS 2025 (Region code, Indicator code, Year, Value relative to EU in ÅÅÅÅ) och "
             "RIS 2021 EIS_Data (Region, RegionName, Indicator, Year, Value, Perf).",
         )
+    body = sheets[located.sheet].iloc[located.header_row + 1 :, sorted(located.columns.values())]
+    if not body.map(lambda cell: _text(cell) != "").to_numpy().any():
+        raise SourceError(
+            SOURCE,
+            f"{file_name}, blad {clip(located.sheet)}: rubrikraden ({located.layout.name}) "
+            f"finns på rad {located.header_row + 1} men inga datarader under den",
+        )
     return located
+
+
+def _headers_found(sheets: dict[str, pd.DataFrame], most: int = 12) -> str:
+    """The first row of each sheet, for the message: each header at most 200 characters
+    (etl.errors.clip), at most `most` headers and five sheets."""
+    parts = []
+    for sheet, frame in list(sheets.items())[:5]:
+        first = [_text(v) for v in frame.iloc[0].tolist()] if len(frame) else []
+        named = [h for h in first if h]
+        listed = ", ".join(clip(h) for h in named[:most]) + (" …" if len(named) > most else "")
+        parts.append(f"blad {shown(sheet)}: {listed or '(tomt)'}")
+    return "; ".join(parts) + (" …" if len(sheets) > 5 else "")
 
 
 def split_indicator(text: str) -> tuple[str, str]:
@@ -77,6 +106,15 @@ def _texts(cells: list[object]) -> list[str]:
     return [cache[c] if c in cache else cache.setdefault(c, _text(c)) for c in cells]
 
 
+def _year_numbers(years: pd.Series) -> pd.Series:
+    """A year as a number where it is a plausible whole year (year_range()), else NaN: the
+    validation then refuses the row with the text the file holds."""
+    numbers = pd.to_numeric(years, errors="coerce").astype(float)
+    whole = numbers.where(np.isfinite(numbers) & (numbers % 1 == 0))
+    first, last = year_range()
+    return whole.where(whole.between(first, last))
+
+
 def canonical_rows(sheets: dict[str, pd.DataFrame], located: Located) -> pd.DataFrame:
     """One row per data line with text fields trimmed and `value` parsed where numeric."""
     frame = sheets[located.sheet].iloc[located.header_row + 1 :]
@@ -84,19 +122,19 @@ def canonical_rows(sheets: dict[str, pd.DataFrame], located: Located) -> pd.Data
     for field_name in ("year", "region_code", "region_name", "indicator", "group", "zone"):
         if field_name in located.columns:
             column = frame.iloc[:, located.columns[field_name]].tolist()
-            out[field_name] = _texts(column)
+            out[field_name] = pd.Series(_texts(column), dtype=object)
         else:
-            out[field_name] = ""
+            out[field_name] = pd.Series([""] * len(out), dtype=object)
     raw_values = frame.iloc[:, located.columns["value"]]
-    out["value_text"] = _texts(raw_values.tolist())
-    out["value"] = pd.to_numeric(
-        out["value_text"].str.replace(",", ".", regex=False), errors="coerce"
-    ).astype(float)
+    out["value_text"] = pd.Series(_texts(raw_values.tolist()), dtype=object)
     out = out[(out["indicator"] != "") | (out["region_code"] != "") | (out["value_text"] != "")]
+    out["value"] = pd.to_numeric(
+        out["value_text"].astype(str).str.replace(",", ".", regex=False), errors="coerce"
+    ).astype(float)
     split = {text: split_indicator(text) for text in set(out["indicator"].tolist())}
     out["code"] = out["indicator"].map(lambda t: split[t][0])
     out["label"] = out["indicator"].map(lambda t: split[t][1])
-    out["year_number"] = pd.to_numeric(out["year"], errors="coerce")
+    out["year_number"] = _year_numbers(out["year"])
     return out.reset_index(drop=True)
 
 

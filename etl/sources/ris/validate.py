@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from etl.errors import Problem
-from etl.sources.ris.transform import loaded_rows, map_unique, normalise_group
+from etl.sources.ris.transform import loaded_rows, map_unique, normalise_group, year_range
 from indicators.catalogue import NUTS_CODE, Catalogue
 from indicators.models import RisFramework
 
 # RIS scores are relative to the EU (= 100) in the base year; published extremes stay
 # below 600 (RIS 2023 maximum 565.5). Anything outside this range is not a RIS score.
 VALUE_RANGE = (0.0, 1000.0)
-YEAR_RANGE = (2000, 2100)
 
 
 def _lines(rows: pd.DataFrame) -> tuple[int, ...]:
@@ -30,16 +29,17 @@ def check(
     problems: list[Problem] = []
     warnings: list[str] = []
 
+    first, last = year_range()
     bad_year = rows[
         rows["year_number"].isna()
         | (rows["year_number"] % 1 != 0)
-        | ~rows["year_number"].between(*YEAR_RANGE)
+        | ~rows["year_number"].between(first, last)
     ]
     if not bad_year.empty:
         problems.append(
             Problem(
                 file_name,
-                "år saknas eller är inget årtal",
+                f"år saknas eller är inget årtal mellan {first} och {last}",
                 "Year",
                 _lines(bad_year),
                 _values(bad_year["year"]),

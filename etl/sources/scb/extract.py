@@ -54,9 +54,9 @@ def region_codes(selection: list[str], registry: RegionRegistry) -> list[str]:
     codes: list[str] = []
     for group in selection:
         if group == "riket":
-            codes.append(registry["SE"].scb_code)
+            codes += [c for c in [registry["SE"].scb_code] if c]
         elif group == "lan":
-            codes += sorted(r.scb_code for r in registry.swedish(level=3))
+            codes += sorted(r.scb_code for r in registry.swedish(level=3) if r.scb_code)
         elif group == "riksomraden":
             codes += sorted(r.scb_code for r in registry.swedish(level=2) if r.scb_code)
         else:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.errors import SourceError
-from etl.fetch import read_json
-from etl.jsonstat import Dataset, JsonStatError, read_jsonstat, read_pxweb_json
+from etl.errors import SourceError, clip, reading
+from etl.jsonstat import Dataset, JsonStatError, read_json, read_jsonstat, read_pxweb_json
 from etl.observations.frame import normalise_period
 from etl.observations.regions import region_lookup
 from etl.snapshots import SourceInput
@@ -23,12 +22,19 @@ def read_dataset(snapshot: SourceInput) -> Dataset:
             return read_pxweb_json(document)
         return read_jsonstat(document)
     except JsonStatError as exc:
-        raise SourceError(SOURCE, f"{snapshot.name} ({snapshot.origin}): {exc}") from exc
+        raise SourceError(SOURCE, f"{snapshot.name} ({clip(snapshot.origin)}): {exc}") from exc
 
 
-def rows_for(indicator: Indicator, dataset: Dataset, registry: RegionRegistry, origin: str):
+def rows_for(
+    indicator: Indicator,
+    dataset: Dataset,
+    registry: RegionRegistry,
+    origin: str,
+    file: str | None = None,
+):
     ref = indicator.source.reference
     frame = dataset.frame
+    file = file or origin
     contents_variable = ref.get("contents_variable", "ContentsCode")
     wanted = ref["contents"]
     if contents_variable in frame:
@@ -38,15 +44,23 @@ def rows_for(indicator: Indicator, dataset: Dataset, registry: RegionRegistry, o
             label = wanted["label"].strip().lower()
             frame = frame[frame[f"{contents_variable}_label"].str.strip().str.lower() == label]
     if frame.empty:
-        raise SourceError(SOURCE, f"{indicator.id}: svaret ({origin}) innehåller inte {wanted}")
+        raise SourceError(SOURCE, f"{indicator.id}: svaret ({file}) innehåller inte {wanted}")
     region_variable = ref.get("region_variable", "Region")
     time_variable = ref.get("time_variable", "Tid")
+    if time_variable not in frame:
+        raise SourceError(SOURCE, f"{file}: svaret saknar tidsvariabeln {time_variable}")
+    if ref.get("sex") and ref["sex"]["variable"] not in frame:
+        raise SourceError(SOURCE, f"{file}: svaret saknar variabeln {ref['sex']['variable']}")
     # An eliminated region variable means the whole country.
     regions = (
         frame[region_variable] if region_variable in frame else pd.Series("00", index=frame.index)
     )
     sex = ref.get("sex")
-    sexes = frame[sex["variable"]].map(sex["codes"]) if sex else pd.Series("T", index=frame.index)
+    sexes = (
+        frame[sex["variable"]].map(lambda code: sex["codes"].get(code, code))
+        if sex
+        else pd.Series("T", index=frame.index)
+    )
     lookup = region_lookup(registry)
     return pd.DataFrame(
         {
@@ -56,19 +70,23 @@ def rows_for(indicator: Indicator, dataset: Dataset, registry: RegionRegistry, o
             "period": frame[time_variable].map(normalise_period),
             "sex": sexes,
             "value": frame["value"],
+            "bad_value": frame.get("bad_value"),
             "status": frame["status"],
             "source_updated": dataset.updated,
             "origin": origin,
+            "file": file,
             "source_text": indicator.source.label,
         }
     )
 
 
 def parse(indicator: Indicator, snapshots: list[SourceInput], registry: RegionRegistry) -> Parsed:
-    frames, notes = [], {}
+    frames: list[pd.DataFrame] = []
+    notes: dict[str, bool] = {}
     for snapshot in snapshots:
-        dataset = read_dataset(snapshot)
-        frames.append(rows_for(indicator, dataset, registry, snapshot.origin))
-        for note in dataset.notes:
-            notes[note] = notes.get(note, False) or note in dataset.mandatory_notes
+        with reading(SOURCE, snapshot.name):
+            dataset = read_dataset(snapshot)
+            frames.append(rows_for(indicator, dataset, registry, snapshot.origin, snapshot.name))
+            for note in dataset.notes:
+                notes[note] = notes.get(note, False) or note in dataset.mandatory_notes
     return Parsed(frame=pd.concat(frames, ignore_index=True), notes=list(notes.items()))

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.errors import SourceError
 from etl.fetch import Request, safe_name
+from etl.limits import InputLimitError, check_workbook
 from etl.snapshots import SourceInput, local_input
 from indicators.models import Indicator
 
@@ -36,7 +38,13 @@ def plan_requests(indicator: Indicator, root: str) -> list[Request]:
 
 
 def export_contents_label(path: Path) -> str | None:
-    """The content label of a PxWeb XLSX export (the header above the values), if readable."""
+    """The content label of a PxWeb XLSX export (the header above the values), if readable.
+
+    A workbook over the size limits is an error, not a file to pass over quietly."""
+    try:
+        check_workbook(path)
+    except InputLimitError as exc:
+        raise SourceError(SOURCE, f"{path.name}: {exc}") from exc
     try:
         head = pd.read_excel(path, header=None, nrows=6, engine="calamine")
     except Exception:  # not a workbook: not an export we can use

@@ -10,10 +10,10 @@ import re
 
 import pandas as pd
 
-from etl.errors import SourceError
-from etl.fetch import read_json
-from etl.jsonstat import JsonStatError, read_jsonstat
-from etl.observations.frame import normalise_period
+from etl.errors import SourceError, clip, reading
+from etl.jsonstat import JsonStatError, read_json, read_jsonstat
+from etl.limits import InputLimitError, check_workbook
+from etl.observations.frame import as_number, normalise_period
 from etl.observations.regions import region_lookup
 from etl.snapshots import SourceInput
 from etl.sources.api_run import Parsed
@@ -33,17 +33,22 @@ def _from_jsonstat(indicator: Indicator, snapshot: SourceInput) -> pd.DataFrame:
     try:
         dataset = read_jsonstat(read_json(SOURCE, snapshot))
     except JsonStatError as exc:
-        raise SourceError(SOURCE, f"{snapshot.name} ({snapshot.origin}): {exc}") from exc
+        raise SourceError(SOURCE, f"{snapshot.name} ({clip(snapshot.origin)}): {exc}") from exc
     frame = dataset.frame
     contents = ref.get("contents_variable", "variabel")
+    region = ref.get("region_variable", "Län")
+    time = ref.get("time_variable", "Tid")
+    absent = [v for v in (contents, region, time) if v not in frame]
+    if absent:
+        raise SourceError(SOURCE, f"{snapshot.name}: svaret saknar variabeln {', '.join(absent)}")
     label = ref["contents"]["label"].strip().lower()
     frame = frame[frame[f"{contents}_label"].str.strip().str.lower() == label]
-    region = ref.get("region_variable", "Län")
     return pd.DataFrame(
         {
             "region_input": frame[f"{region}_label"],
-            "period": frame[ref.get("time_variable", "Tid")],
+            "period": frame[time],
             "value": frame["value"],
+            "bad_value": frame["bad_value"],
             "status": frame["status"],
             "source_updated": dataset.updated,
         }
@@ -52,22 +57,33 @@ def _from_jsonstat(indicator: Indicator, snapshot: SourceInput) -> pd.DataFrame:
 
 def _from_export(snapshot: SourceInput) -> pd.DataFrame:
     """A PxWeb XLSX export: title, header with the content label, then period | region | value."""
-    sheet = pd.read_excel(snapshot.path, header=None, engine="calamine", dtype=object)
+    try:
+        check_workbook(snapshot.path)
+        sheet = pd.read_excel(snapshot.path, header=None, engine="calamine", dtype=object)
+    except InputLimitError as exc:
+        raise SourceError(SOURCE, f"{snapshot.name}: {exc}") from exc
+    except Exception as exc:  # calamine raises its own types for corrupt or non-Excel files
+        raise SourceError(
+            SOURCE, f"{snapshot.name}: kan inte läsas som Excel-arbetsbok: {clip(exc)}"
+        ) from exc
+    if sheet.shape[1] < 3:
+        raise SourceError(SOURCE, f"{snapshot.name}: väntade kolumnerna period, region och värde")
     body = sheet[sheet.iloc[:, 0].astype(str).str.match(r"^\d{4}(Q[1-4]|K[1-4])?$")]
     if body.empty:
         raise SourceError(
             SOURCE, f"{snapshot.name}: hittar inga rader med period i första kolumnen"
         )
-    values = pd.to_numeric(
-        body.iloc[:, -1].astype(str).str.strip().replace("..", None), errors="coerce"
-    )
+    parsed = [as_number(v) for v in body.iloc[:, -1].tolist()]
+    values = [v for v, _ in parsed]
     return pd.DataFrame(
         {
-            "region_input": body.iloc[:, 1].astype(str),
-            "period": body.iloc[:, 0].astype(str),
+            "region_input": body.iloc[:, 1].astype(str).to_numpy(),
+            "period": body.iloc[:, 0].astype(str).to_numpy(),
             "value": values,
-            "status": [".." if pd.isna(v) else None for v in values],
+            "bad_value": [b for _, b in parsed],
+            "status": [".." if pd.isna(v) and b is None else None for v, b in parsed],
             "source_updated": None,
+            "line": (body.index + 1).to_numpy(),
         }
     )
 
@@ -76,11 +92,12 @@ def parse(indicator: Indicator, snapshots: list[SourceInput], registry: RegionRe
     lookup = region_lookup(registry)
     frames = []
     for snapshot in snapshots:
-        raw = (
-            _from_export(snapshot)
-            if snapshot.path.suffix == ".xlsx"
-            else _from_jsonstat(indicator, snapshot)
-        )
+        with reading(SOURCE, snapshot.name):
+            raw = (
+                _from_export(snapshot)
+                if snapshot.path.suffix == ".xlsx"
+                else _from_jsonstat(indicator, snapshot)
+            )
         frames.append(
             raw.assign(
                 indicator_id=indicator.id,
@@ -90,6 +107,7 @@ def parse(indicator: Indicator, snapshots: list[SourceInput], registry: RegionRe
                 period=raw["period"].map(normalise_period),
                 sex="T",
                 origin=snapshot.origin,
+                file=snapshot.name,
                 source_text=indicator.source.label,
             )
         )

@@ -45,8 +45,12 @@ def catalogue_copy(tmp_path):
 def test_an_unknown_indicator_in_a_strategy_is_refused_with_its_place(catalogue_copy):
     path = catalogue_copy / "strategies" / "kalmar_rus.yaml"
     path.write_text(path.read_text().replace("matching_rate_20_64", "no_such_indicator"))
-    with pytest.raises(CatalogueError, match=r"kalmar_rus, mål 9: okänd indikator no_such"):
+    with pytest.raises(
+        CatalogueError,
+        match=r"kalmar_rus\.yaml:15: kalmar_rus, mål 9, indikator 3: okänd indikator no_such",
+    ) as caught:
         load_catalogue(catalogue_copy)
+    assert caught.value.file == str(path) and caught.value.line == 15
 
 
 def test_a_threshold_without_a_value_is_refused(catalogue_copy):

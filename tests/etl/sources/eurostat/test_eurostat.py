@@ -63,11 +63,19 @@ def as_jsonstat(path) -> bytes:
     cube = raw.rename(columns={"period": "time"}).assign(freq="A")
     document = jsonstat(
         cube,
-        ["freq", *[c for c in raw.columns if c not in ("period", "value", "status")], "time"],
+        [
+            "freq",
+            *[
+                c
+                for c in raw.columns
+                if c not in ("period", "value", "status", "bad_value", "line")
+            ],
+            "time",
+        ],
         label="Participation in education and training (last 4 weeks) by NUTS 2 regions",
         updated="2020-04-24T23:00:00+0200",
     )
-    flagged = {str(i): s for i, s in enumerate(cube["status"]) if s not in (None, "..")}
+    flagged = {str(i): s for i, s in enumerate(cube["status"]) if isinstance(s, str) and s != ".."}
     document["status"] = flagged  # positions coincide: one geo × time cell per row
     return json.dumps(document).encode()
 
