@@ -51,6 +51,8 @@ format: install
 bench: install
 	bash bench/etl.sh
 	bash bench/dashboard.sh
+	$(PY) bench/crash.py
+	bash bench/reload_under_load.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts *.egg-info
