@@ -63,9 +63,7 @@ def check(source: str, before: Extent, after: Extent) -> None:
     parts = []
     if lost_rows > 0:
         share = format_percent(lost_rows / before.rows * 100, 1)
-        parts.append(
-            f"{format_number(lost_rows)} av {format_number(before.rows)} värden ({share})"
-        )
+        parts.append(f"{format_number(lost_rows)} av {format_number(before.rows)} värden ({share})")
     if lost_regions:
         parts.append(f"{len(lost_regions)} regioner: {_listed(lost_regions)}")
     if lost_series:
