@@ -28,7 +28,7 @@ from tests.badinput.warehouse_hash import content_hash, run_log
 from tests.conftest import make_settings, run_etl
 from tests.etl.sources.connectors import online_settings
 from tests.etl.sources.connectors import run as run_online
-from tests.etl.sources.fixtures import jsonstat, kolada_page, kolada_rows_from_csv
+from tests.etl.sources.fixtures import kolada_page, rd_business, route_kolada, tab3138
 from tests.replay_server import Answer, ReplayServer, replay_server
 
 RIS_REGIONS = ["EU", "SE33", "SE11", "SE12", "DK01", "FI1B", "NL33", "DE21"]
@@ -63,56 +63,9 @@ def ris_subset(ris_2023_path: Path) -> pd.DataFrame:
 # ---------------------------------------------------------------- API answers (good ones)
 
 
-def tab3138(shared_data: Path) -> dict:
-    """SCB TAB3138 (GRP) in json-stat2 with the real figures of ../shared/data/followup."""
-    to_scb = {r.code: r.scb_code for r in catalogue().regions.regions.values() if r.scb_code}
-    current = pd.read_csv(shared_data / "followup" / "grp_current_prices.csv").assign(
-        ContentsCode="NR0105AH"
-    )
-    per_inhabitant = pd.read_csv(shared_data / "followup" / "grp_per_inhabitant.csv").assign(
-        ContentsCode="TEST_PER_INV"
-    )
-    rows = pd.concat([current, per_inhabitant])
-    frame = pd.DataFrame(
-        {
-            "Region": rows["region"].map(to_scb),
-            "ContentsCode": rows["ContentsCode"],
-            "Tid": rows["period"].astype(str),
-            "value": rows["value"],
-        }
-    ).dropna(subset=["Region"])
-    # GRP per employed has no real figures here: its one cell is missing (null).
-    none = pd.DataFrame([{"Region": "24", "ContentsCode": "TEST_PER_SYSS", "Tid": "2021"}])
-    frame = pd.concat([frame, none.assign(value=None)], ignore_index=True)
-    labels = {
-        "ContentsCode": {
-            "NR0105AH": "BRP, löpande priser, mnkr",
-            "TEST_PER_INV": "BRP per invånare, löpande priser, tkr",
-            "TEST_PER_SYSS": "BRP per sysselsatt, löpande priser, tkr",
-        }
-    }
-    return jsonstat(
-        frame,
-        ["Region", "ContentsCode", "Tid"],
-        labels,
-        label="BRP (test)",
-        updated="2023-12-14T07:00:00Z",
-    )
-
-
 def scb_v1(shared_data: Path) -> dict:
     """SCB's recorded legacy answer (population 2010–2012), verbatim."""
     return json.loads((shared_data / "sweden" / SCB_V1).read_text(encoding="utf-8"))
-
-
-def rd_business(shared_data: Path) -> list[dict]:
-    """Real N85085 values (Region Dalarna's Kolada extract) in Kolada's shape."""
-    return kolada_rows_from_csv(
-        shared_data / "sweden" / FOU,
-        "N85085",
-        "value",
-        kpi_title="Företagens utgifter för egen FoU",
-    )
 
 
 def route_scb(server: ReplayServer, root: str, shared_data: Path, v2=None, v1=None) -> None:
@@ -123,22 +76,6 @@ def route_scb(server: ReplayServer, root: str, shared_data: Path, v2=None, v1=No
     v1 = json.dumps(scb_v1(shared_data)).encode() if v1 is None else v1
     server.route("POST", "/api/v2/tables/TAB3138/data", Answer(v2))
     server.route("POST", "/OV0104/v1/doris/sv/ssd/BE/BE0101/BE0101A/BefolkningNy", Answer(v1))
-
-
-def route_kolada(server: ReplayServer, root: str, pages: dict[str, list[bytes]]) -> None:
-    """Every Kolada KPI in the catalogue answers; those without pages answer with no values."""
-    cat = catalogue()
-    for indicator in cat.indicators.values():
-        if indicator.source.type != "kolada":
-            continue
-        meta, *data = kolada_extract.plan_requests(indicator, root, cat.regions)
-        kpi = indicator.source.reference["kpi"]
-        title = {"id": kpi, "title": indicator.name_sv, "publication_date": "2023-03-01"}
-        server.route("GET", urlsplit(meta.url).path, Answer(kolada_page([title])))
-        answers = pages.get(kpi, [kolada_page([])])
-        for number, request in enumerate(data):
-            script = answers if number == 0 else [kolada_page([])]
-            server.route("GET", urlsplit(request.url).path, *[Answer(a) for a in script])
 
 
 def scb_requests(roots: dict[str, str]):

@@ -8,10 +8,13 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 
+from etl.sources.kolada import extract as kolada_extract
 from indicators.catalogue import catalogue
+from tests.replay_server import Answer, ReplayServer
 
 
 def jsonstat(
@@ -99,3 +102,71 @@ def kolada_page(values: list[dict], next_url: str | None = None) -> bytes:
         {"count": len(values), "values": values, "next_url": next_url, "previous_url": None},
         ensure_ascii=False,
     ).encode()
+
+
+KOLADA_FOU = "kolada_fou_per_inv_lan_2011-2021_via_region_dalarna.csv"
+
+
+def tab3138(shared_data: Path, extra: dict | None = None) -> dict:
+    """TEST DATA: SCB TAB3138 (GRP) in json-stat2 with the real figures of
+    ../shared/data/followup (grp_current_prices.csv, grp_per_inhabitant.csv)."""
+    to_scb = {r.code: r.scb_code for r in catalogue().regions.regions.values() if r.scb_code}
+    current = pd.read_csv(shared_data / "followup" / "grp_current_prices.csv").assign(
+        ContentsCode="NR0105AH"
+    )
+    per_inhabitant = pd.read_csv(shared_data / "followup" / "grp_per_inhabitant.csv").assign(
+        ContentsCode="TEST_PER_INV"
+    )
+    rows = pd.concat([current, per_inhabitant])
+    frame = pd.DataFrame(
+        {
+            "Region": rows["region"].map(to_scb),
+            "ContentsCode": rows["ContentsCode"],
+            "Tid": rows["period"].astype(str),
+            "value": rows["value"],
+        }
+    ).dropna(subset=["Region"])
+    # GRP per employed has no real figures here: its one cell is missing (null).
+    none = pd.DataFrame([{"Region": "24", "ContentsCode": "TEST_PER_SYSS", "Tid": "2021"}])
+    frame = pd.concat([frame, none.assign(value=None)], ignore_index=True)
+    labels = {
+        "ContentsCode": {
+            "NR0105AH": "BRP, löpande priser, mnkr",
+            "TEST_PER_INV": "BRP per invånare, löpande priser, tkr",
+            "TEST_PER_SYSS": "BRP per sysselsatt, löpande priser, tkr",
+        }
+    }
+    return jsonstat(
+        frame,
+        ["Region", "ContentsCode", "Tid"],
+        labels,
+        label="BRP (test)",
+        updated="2023-12-14T07:00:00Z",
+        extra=extra,
+    )
+
+
+def rd_business(shared_data: Path) -> list[dict]:
+    """TEST DATA: real N85085 values (Region Dalarna's Kolada extract) in Kolada's shape."""
+    return kolada_rows_from_csv(
+        shared_data / "sweden" / KOLADA_FOU,
+        "N85085",
+        "value",
+        kpi_title="Företagens utgifter för egen FoU",
+    )
+
+
+def route_kolada(server: ReplayServer, root: str, pages: dict[str, list[bytes]]) -> None:
+    """Every Kolada KPI in the catalogue answers; those without pages answer with no values."""
+    cat = catalogue()
+    for indicator in cat.indicators.values():
+        if indicator.source.type != "kolada":
+            continue
+        meta, *data = kolada_extract.plan_requests(indicator, root, cat.regions)
+        kpi = indicator.source.reference["kpi"]
+        title = {"id": kpi, "title": indicator.name_sv, "publication_date": "2023-03-01"}
+        server.route("GET", urlsplit(meta.url).path, Answer(kolada_page([title])))
+        answers = pages.get(kpi, [kolada_page([])])
+        for number, request in enumerate(data):
+            script = answers if number == 0 else [kolada_page([])]
+            server.route("GET", urlsplit(request.url).path, *[Answer(a) for a in script])

@@ -10,7 +10,8 @@ from etl.errors import SourceError
 from etl.snapshots import SourceInput
 from etl.sources.kolada import extract, transform
 from tests.etl.sources.connectors import observations, online_settings, run
-from tests.etl.sources.fixtures import kolada_page, kolada_rows_from_csv
+from tests.etl.sources.fixtures import kolada_page, kolada_rows_from_csv, route_kolada
+from tests.etl.sources.fixtures import rd_business as real_rd_business
 from tests.replay_server import Answer, replay_server
 
 FOU = "kolada_fou_per_inv_lan_2011-2021_via_region_dalarna.csv"
@@ -92,29 +93,12 @@ def test_an_answer_that_is_not_kolada_names_the_snapshot(cat, tmp_path):
 
 @pytest.fixture
 def rd_business(shared_data) -> list[dict]:
-    """TEST DATA: real N85085 values (Region Dalarna's rKolada extract) in Kolada's shape."""
-    return kolada_rows_from_csv(
-        shared_data / "sweden" / FOU,
-        "N85085",
-        "value",
-        kpi_title="Företagens utgifter för egen FoU",
-    )
+    return real_rd_business(shared_data)
 
 
 def route_all_kpis(server, cat, settings, pages: dict[str, list[bytes]]) -> None:
     """Every Kolada KPI in the catalogue answers; those without pages answer with no values."""
-    root = settings.api_roots["kolada"]
-    for indicator in cat.indicators.values():
-        if indicator.source.type != "kolada":
-            continue
-        meta, *data = extract.plan_requests(indicator, root, cat.regions)
-        kpi = indicator.source.reference["kpi"]
-        title = {"id": kpi, "title": indicator.name_sv, "publication_date": "2023-03-01"}
-        server.route("GET", urlsplit(meta.url).path, Answer(kolada_page([title])))
-        answers = pages.get(kpi, [kolada_page([])])
-        for number, request in enumerate(data):
-            script = answers if number == 0 else [kolada_page([])]
-            server.route("GET", urlsplit(request.url).path, *[Answer(a) for a in script])
+    route_kolada(server, settings.api_roots["kolada"], pages)
 
 
 def test_an_online_run_follows_the_pages_and_loads_every_value(tmp_path, cat, rd_business):

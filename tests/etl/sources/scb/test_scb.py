@@ -9,7 +9,7 @@ from etl.snapshots import SourceInput
 from etl.sources.scb import extract, transform
 from indicators.models import Indicator, SourceRef
 from tests.etl.sources.connectors import observations, online_settings, run
-from tests.etl.sources.fixtures import jsonstat
+from tests.etl.sources.fixtures import tab3138 as grp_tab3138
 from tests.replay_server import Answer, replay_server
 
 V1_POPULATION = "/OV0104/v1/doris/sv/ssd/BE/BE0101/BE0101A/BefolkningNy"
@@ -98,51 +98,10 @@ def test_the_recorded_v2_answer_maps_sex_and_keeps_mandatory_notes(shared_data, 
 
 
 @pytest.fixture
-def tab3138(shared_data, cat) -> bytes:
-    """TAB3138 in SCB's json-stat2, with real GRP figures from ../shared/data/followup.
-
-    TEST DATA: NR0105AH values from grp_current_prices.csv, per-inhabitant values from
-    grp_per_inhabitant.csv; per employed has no real figures here, so its cells are null."""
-    to_scb = {r.code: r.scb_code for r in cat.regions.regions.values() if r.scb_code}
-    current = pd.read_csv(shared_data / "followup" / "grp_current_prices.csv").assign(
-        ContentsCode="NR0105AH"
-    )
-    per_inhabitant = pd.read_csv(shared_data / "followup" / "grp_per_inhabitant.csv").assign(
-        ContentsCode="TEST_PER_INV"
-    )
-    rows = pd.concat([current, per_inhabitant])
-    frame = pd.DataFrame(
-        {
-            "Region": rows["region"].map(to_scb),
-            "ContentsCode": rows["ContentsCode"],
-            "Tid": rows["period"].astype(str),
-            "value": rows["value"],
-        }
-    )
-    frame = pd.concat(
-        [
-            frame,
-            pd.DataFrame(
-                [{"Region": "24", "ContentsCode": "TEST_PER_SYSS", "Tid": "2021", "value": None}]
-            ),
-        ]
-    )
-    labels = {
-        "ContentsCode": {
-            "NR0105AH": "BRP, löpande priser, mnkr",
-            "TEST_PER_INV": "BRP per invånare, löpande priser, tkr",
-            "TEST_PER_SYSS": "BRP per sysselsatt, löpande priser, tkr",
-        }
-    }
-    document = jsonstat(
-        frame,
-        ["Region", "ContentsCode", "Tid"],
-        labels,
-        label="BRP (test)",
-        updated="2023-12-14T07:00:00Z",
-        extra={"note": ["Testanteckning"], "extension": {"noteMandatory": {"0": True}}},
-    )
-    return json.dumps(document, ensure_ascii=False).encode()
+def tab3138(shared_data) -> bytes:
+    """TAB3138 with real GRP figures (tests.etl.sources.fixtures), and a mandatory note."""
+    notes = {"note": ["Testanteckning"], "extension": {"noteMandatory": {"0": True}}}
+    return json.dumps(grp_tab3138(shared_data, extra=notes), ensure_ascii=False).encode()
 
 
 @pytest.fixture
