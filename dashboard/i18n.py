@@ -44,7 +44,7 @@ TEXT: dict[str, dict[str, str]] = {
     "goals.col.sex": {"sv": "Kön", "en": "Sex"},
     "goals.method": {"sv": "Så bedöms det: {method}", "en": "Method: {method}"},
     "goals.source": {
-        "sv": "Källa: {source}. Bedömningen räknad {computed} med rusmons metod (se README); mål enligt {owner}, {strategy}.",
+        "sv": "Källa: {source}. Bedömningen räknad {computed} med rusmons metod (se ”Så bedöms målen”, /metod); mål enligt {owner}, {strategy}.",
         "en": "Source: {source}. Assessment computed {computed} with rusmon's method (see README); target as set by {owner}, {strategy}.",
     },
     "goals.gap_suffix": {"sv": "skillnad kvinnor − män", "en": "gap women − men"},
@@ -437,8 +437,8 @@ TEXT: dict[str, dict[str, str]] = {
     "group.Emerging": {"sv": "Framväxande innovatör", "en": "Emerging innovator"},
     "group.none": {"sv": "Ingen grupp", "en": "No group"},
     "source.ris": {
-        "sv": "Källa: Europeiska kommissionen, Regional Innovation Scoreboard {edition}. Värden relativt EU {base} = 100; innovationsledare = regionerna i gruppen Leader i RIS {edition} (ovägt snitt). Data laddade {loaded} från {file}.",
-        "en": "Source: European Commission, Regional Innovation Scoreboard {edition}. Scores relative to the EU in {base} = 100; innovation leaders = the regions in the Leader group of RIS {edition} (unweighted mean). Loaded {loaded} from {file}.",
+        "sv": "Källa: Europeiska kommissionen, Regional Innovation Scoreboard {edition}. Värden relativt EU {base} = 100; jämförelsegrupp: {group} (grupper enligt RIS {edition}, ovägt snitt av regionerna; EU = EU:s eget värde). Data laddade {loaded} från {file}.",
+        "en": "Source: European Commission, Regional Innovation Scoreboard {edition}. Scores relative to the EU in {base} = 100; benchmark: {group} (groups as in RIS {edition}, unweighted mean of the regions; the EU = its own value). Loaded {loaded} from {file}.",
     },
     "source.own_file": {"sv": "{source} (egen fil: {file})", "en": "{source} (own file: {file})"},
     "source.hand_kept_api": {

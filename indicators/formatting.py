@@ -57,12 +57,20 @@ def format_time(value: datetime | None, lang: str = "sv") -> str:
 
 
 def change_decimals(baseline: float, latest: float, decimals: int, most: int = 4) -> int:
-    """The decimals to show a baseline and a latest value with, so that a change that was
-    judged stays visible: the indicator's own decimals, or more (up to `most`) when rounding
-    would make two different values look equal ("0,63 → 0,63")."""
+    """The decimals to show a baseline, a latest value and their change with, so that a change
+    that was judged stays visible and the three agree: the indicator's own decimals, or more
+    (up to `most`) when rounding would make two different values look equal ("0,63 → 0,63")
+    or the shown change differ from the difference of the shown values ("0,93 → 0,91, −0,01")."""
     if baseline == latest or _missing(baseline) or _missing(latest):
         return decimals
-    shown = decimals
-    while shown < most and format_number(baseline, shown) == format_number(latest, shown):
-        shown += 1
-    return shown
+
+    def shown(value: float, d: int) -> Decimal:
+        return Decimal(format_number(value, d, "en").replace(",", "").replace(MINUS, "-"))
+
+    def agrees(d: int) -> bool:
+        return shown(latest, d) - shown(baseline, d) == shown(latest - baseline, d)
+
+    d = decimals
+    while d < most and (shown(baseline, d) == shown(latest, d) or not agrees(d)):
+        d += 1
+    return d

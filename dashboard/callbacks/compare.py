@@ -323,6 +323,7 @@ def compare_view(
     source = t(
         "source.ris",
         lang,
+        group=group,
         edition=edition,
         base=int(info["base_year"]),
         loaded=format_date(info["loaded_at"]),

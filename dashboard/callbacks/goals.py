@@ -225,6 +225,7 @@ def indicator_view(
         bands=_bands(catalogue, period, first, max(target_year or 0, term.last_year), lang),
         breaks=breaks,
     )
+    target_decimals = decimals
     if baseline and latest:  # enough decimals that the judged change is visible
         decimals = change_decimals(baseline.value, latest.value, decimals)
     subject, sentence_unit = label.removeprefix("RIS: "), unit
@@ -249,6 +250,7 @@ def indicator_view(
             needed_pace=None if pd.isna(row.needed_pace) else float(row.needed_pace),
             achieved_pace=None if pd.isna(row.achieved_pace) else float(row.achieved_pace),
             gap=gi.target.type == m.GAP_SHRINKING,
+            target_decimals=target_decimals,
         ),
         lang,
     )

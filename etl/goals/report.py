@@ -117,7 +117,7 @@ def _print_table(
     for (region, period), goals in summaries.groupby(["region_code", "mandate_period"], sort=False):
         print(f"\n{region}, mandatperiod {period}", file=out)
         print(
-            f"    {'indikator':<38} {'mätt för':<12} {'status':<21} basår → senaste, skäl",
+            f"    {'indikator':<38} {'mätt för':<12} {'status':<21} utgångsläge → senaste, skäl",
             file=out,
         )
         for goal in goals.itertuples():
@@ -137,6 +137,8 @@ def _print_table(
                         f"{row.latest_period} {format_number(row.latest_value, d)}"
                     )
                 why = f" – {row.reason}" if pd.notna(row.reason) else ""
+                if row.baseline_rule == "first_inside":
+                    why += " (utgångsläge = första värdet i perioden, inget före)"
                 print(
                     f"    {row.indicator_key:<38} {row.measured_region:<12} {row.status:<21} "
                     f"{change}{why}",

@@ -31,6 +31,7 @@ class SentenceInput:
     needed_pace: float | None = None
     achieved_pace: float | None = None
     gap: bool = False  # judged on the difference women − men
+    target_decimals: int | None = None  # the target's own decimals (default: `decimals`)
 
 
 def _change_unit(unit: str, gap: bool, lang: str) -> str:
@@ -86,7 +87,8 @@ def goal_sentence(s: SentenceInput, lang: str = "sv") -> str:
         )
     parts = [f"{subject} i {s.region} {moved}." if sv else f"{subject} in {s.region} {moved}."]
     if s.target_value is not None:
-        target = _with_unit(format_number(s.target_value, s.decimals, lang), level_unit)
+        shown = s.decimals if s.target_decimals is None else s.target_decimals
+        target = _with_unit(format_number(s.target_value, shown, lang), level_unit)
         when = f" år {s.target_year}" if sv and s.target_year else ""
         when = when or (f" by {s.target_year}" if s.target_year else "")
         parts.append(f"Målet är {target}{when}." if sv else f"The target is {target}{when}.")

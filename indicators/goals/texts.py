@@ -51,8 +51,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "no RIS values for {region} (run rusmon etl ris)",
     ),
     "awaiting_file": (
-        "inga värden för {region}: väntar på fil (rusmon etl manual --file …)",
-        "no values for {region}: awaiting a file (rusmon etl manual --file …)",
+        "inga värden för {region}: väntar på fil (lägg den i data/manual/ eller "
+        "$RUSMON_SOURCES_DIR/followup/ och kör rusmon etl manual)",
+        "no values for {region}: awaiting a file (put it in data/manual/ or "
+        "$RUSMON_SOURCES_DIR/followup/ and run rusmon etl manual)",
     ),
     "no_source_values": (
         "inga värden för {region} (kör rusmon etl {source})",

@@ -33,7 +33,7 @@ def test_picking_a_delmal_shows_its_chart_target_line_and_sentence(live_server, 
     assert "Trend i samma takt" in chart_names(page)
     sentence = page.locator(f"#{ids.GOALS_SENTENCE}").inner_text()
     assert sentence.startswith("Innovationsindex (kvot mot innovationsledarna) i Övre Norrland")
-    assert "0,93 (2018) till 0,91 (2022)" in sentence
+    assert "0,929 (2018) till 0,914 (2022), −0,015" in sentence  # the change as judged
     assert "Målet är 1,00 år 2030" in sentence and "▼ försämring" in sentence
     summary = page.locator("#goal-1 .goal-summary").inner_text()
     assert "Delmålets status:" in summary and any(icon in summary for icon in "✔●▲◆▼?")

@@ -97,10 +97,14 @@ def run(ctx: EtlContext) -> RunResult:
     )
     if removed:
         gone = stored[stored["origin"].isin(removed)].groupby("origin").size()
-        summary += "; borttagna filer, deras värden togs bort: " + ", ".join(
+        summary += "; värden från filer som inte finns i mapparna togs bort: " + ", ".join(
             f"{origin} ({format_number(n)})" for origin, n in gone.items()
         )
-        ctx.say(SOURCE, f"filer som inte längre finns i mappen: {', '.join(removed)}")
+        ctx.say(
+            SOURCE,
+            f"filer som inte finns i mapparna (borttagna, eller laddade med --file): "
+            f"{', '.join(removed)}; en mappkörning håller exakt mapparnas filer",
+        )
     listed = sorted(names)
     # The shrink guard looks at the files that remain: a removed file goes on purpose.
     extent = shrink.extent_of(

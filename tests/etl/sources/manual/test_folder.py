@@ -50,7 +50,7 @@ def test_a_removed_file_takes_its_values_with_it_and_the_run_says_so(tmp_path):
     (folder / "b.csv").unlink()
     result, output = run_etl(settings, "manual")
     assert result.status == "ok", output
-    assert "borttagna filer, deras värden togs bort: b.csv (1)" in result.message
+    assert "värden från filer som inte finns i mapparna togs bort: b.csv (1)" in result.message
     assert set(stored(settings)["origin"]) == {"a.csv"}
     result, _ = run_etl(settings, "manual")
     assert result.status == "unchanged"
