@@ -281,10 +281,6 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "{region} jämfört med Europas innovationsledare",
         "en": "{region} compared with Europe's innovation leaders",
     },
-    "compare.intro": {
-        "sv": "Varje stapel är regionens värde delat med snittet för innovationsledarna (Innovation Leaders) i RIS {edition}, år {year}. Under 1 = svagare än ledarna, över 1 = starkare.",
-        "en": "Each bar is the region's score divided by the mean of the Innovation Leaders in RIS {edition}, year {year}. Below 1 = weaker than the leaders, above 1 = stronger.",
-    },
     "bars.title": {
         "sv": "Kvot mot innovationsledarnas snitt, {year}",
         "en": "Ratio to the innovation leaders' mean, {year}",
@@ -420,10 +416,6 @@ TEXT: dict[str, dict[str, str]] = {
     "card.relative": {
         "sv": "{percent} av EU-nivån samma år",
         "en": "{percent} of the EU level the same year",
-    },
-    "card.ratio": {
-        "sv": "Kvot mot innovationsledarnas snitt: {ratio}",
-        "en": "Ratio to the innovation leaders' mean: {ratio}",
     },
     "card.group": {"sv": "Prestationsgrupp", "en": "Performance group"},
     "card.rank": {"sv": "Plats {rank} av {n} regioner", "en": "Rank {rank} of {n} regions"},

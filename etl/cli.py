@@ -88,7 +88,7 @@ def _goals(args: argparse.Namespace) -> int:
     except GoalsError as error:
         print(f"rusmon goals: {error}", file=sys.stderr)
         return 2
-    print_report(statuses, summaries, args.format, sys.stdout, catalogue())
+    print_report(statuses, summaries, args.format, sys.stdout)
     return 0
 
 

@@ -84,13 +84,7 @@ def _read(conn, view: str, strategy: str, periods: list[str] | None, region: str
     )
 
 
-def print_report(
-    statuses: pd.DataFrame,
-    summaries: pd.DataFrame,
-    fmt: str,
-    out: TextIO,
-    catalogue: Catalogue | None = None,
-) -> None:
+def print_report(statuses: pd.DataFrame, summaries: pd.DataFrame, fmt: str, out: TextIO) -> None:
     table = statuses[list(COLUMNS)].rename(columns=COLUMNS)
     if fmt == "csv":
         table.to_csv(out, index=False)
@@ -100,20 +94,10 @@ def print_report(
         json.dump({"indikatorer": records, "delmål": goals}, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        _print_table(statuses, summaries, out, catalogue)
+        _print_table(statuses, summaries, out)
 
 
-def _measured(row, catalogue: Catalogue | None) -> str:
-    """ "mätt för Övre Norrland (SE33)" where the figures are for another region."""
-    if row.measured_region == row.region_code:
-        return ""
-    name = catalogue.regions.name_of(row.measured_region) if catalogue else row.measured_region
-    return f"mätt för {name} ({row.measured_region})"
-
-
-def _print_table(
-    statuses: pd.DataFrame, summaries: pd.DataFrame, out: TextIO, catalogue: Catalogue | None
-) -> None:
+def _print_table(statuses: pd.DataFrame, summaries: pd.DataFrame, out: TextIO) -> None:
     for (region, period), goals in summaries.groupby(["region_code", "mandate_period"], sort=False):
         print(f"\n{region}, mandatperiod {period}", file=out)
         print(
