@@ -5,12 +5,12 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.callbacks.compare import DEFAULT_REGION, region_options, year_options
 from dashboard.components.controls import dropdown, labelled
 from dashboard.components.shell import shell
 from dashboard.context import reader
 from dashboard.data_access import ris
 from dashboard.i18n import language, t
+from dashboard.views.compare import DEFAULT_REGION, region_options, year_options
 
 
 def _int(value: str | None) -> int | None:

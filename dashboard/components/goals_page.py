@@ -6,16 +6,12 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.callbacks.goals import (
-    DEFAULT_STRATEGY,
-    current_period,
-    goal_list_view,
-    region_options,
-)
 from dashboard.components.controls import dropdown, labelled
+from dashboard.components.goal_list import goal_list
 from dashboard.components.shell import shell
 from dashboard.context import reader
 from dashboard.i18n import language, t
+from dashboard.views.goals import DEFAULT_STRATEGY, current_period, goal_page, region_options
 from indicators.catalogue import catalogue
 
 PATH = "/maluppfoljning"
@@ -74,7 +70,9 @@ def goals_page(
         dcc.Store(id=ids.GOALS_PICK, data=pick),
         controls,
         html.Div(
-            goal_list_view(reader(), cat, chosen, chosen_region, chosen_period, lang, pick),
+            goal_list(
+                goal_page(reader(), cat, chosen, chosen_region, chosen_period, lang), lang, pick
+            ),
             id=ids.GOALS_LIST,
         ),
         html.Section(

@@ -1,35 +1,27 @@
-"""A region's standing in the RIS, as lines for a card: performance group, rank among the
-grouped regions, and the RII's change since the edition's first year."""
+"""A view's card (`dashboard.views.model.Card`) as a Dash component."""
 
 from __future__ import annotations
 
 from dash import html
 
-from dashboard.data_access.ris import RiiSummary
-from dashboard.i18n import t
-from indicators.formatting import format_number
+from dashboard.views.model import Card
 
 
-def rii_standing(summary: RiiSummary, year: int, lang: str) -> list[html.Div]:
-    group = t(f"group.{summary.group}" if summary.group else "group.none", lang)
-    lines = [
-        html.Div(
-            [html.Span(t("card.group", lang) + ": "), html.Strong(group)], className="card-line"
+def _line(text: str, strong: str | None) -> html.Div:
+    if strong and text.endswith(strong):  # "Prestationsgrupp: **Starka innovatörer**"
+        return html.Div(
+            [html.Span(text[: -len(strong)]), html.Strong(strong)], className="card-line"
         )
+    return html.Div(text, className="card-line")
+
+
+def card_lines(card: Card) -> list:
+    return [
+        html.Div(card.label, className="card-label"),
+        html.Div(card.value, className="card-value"),
+        *[_line(text, card.strong.get(i)) for i, text in enumerate(card.lines)],
     ]
-    if summary.rank is not None:
-        lines.append(
-            html.Div(
-                t("card.rank", lang, rank=summary.rank, n=summary.ranked), className="card-line"
-            )
-        )
-    if summary.value is not None and summary.first_value is not None and summary.first_year != year:
-        change = summary.value - summary.first_value
-        signed = ("+" if change > 0 else "") + format_number(change, 1, lang)
-        lines.append(
-            html.Div(
-                t("card.change", lang, year=summary.first_year, change=signed),
-                className="card-line",
-            )
-        )
-    return lines
+
+
+def card(card: Card | None) -> list:
+    return [] if card is None else [html.Div(card_lines(card), className="card")]

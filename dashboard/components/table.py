@@ -6,6 +6,9 @@ from collections.abc import Sequence
 
 from dash import html
 
+from dashboard.i18n import t
+from dashboard.views.model import Table
+
 
 def simple_table(
     columns: Sequence[tuple[str, str]],
@@ -41,3 +44,11 @@ def simple_table(
         if table_id
         else html.Table(parts, className="data-table")
     )
+
+
+def table_details(table: Table | None, lang: str) -> list:
+    """A view's table behind "Visa som tabell"."""
+    if table is None:
+        return []
+    content = simple_table(table.columns, table.rows, numeric=table.numeric)
+    return [html.Details([html.Summary(t("table.show", lang)), content])]

@@ -4,12 +4,12 @@ year, benchmark or compared region gives a notice and the page's default."""
 
 import dash
 
-from dashboard.callbacks.compare import DEFAULT_REGION, region_options, year_options
 from dashboard.components.compare_page import compare_page
 from dashboard.context import reader
 from dashboard.data_access import ris
 from dashboard.i18n import t
 from dashboard.pages._query import Query
+from dashboard.views.compare import DEFAULT_REGION, region_options, year_options
 
 
 def layout(

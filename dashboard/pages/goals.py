@@ -4,9 +4,9 @@ page's default."""
 
 import dash
 
-from dashboard.callbacks.goals import DEFAULT_STRATEGY, current_period, region_options
 from dashboard.components.goals_page import PATH, goals_page
 from dashboard.pages._query import Query
+from dashboard.views.goals import DEFAULT_STRATEGY, current_period, region_options
 from indicators.catalogue import catalogue
 
 

@@ -5,9 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.callbacks.goals import indicator_view
-from dashboard.components.goal_list import pick_key
 from dashboard.data_access.reader import WarehouseReader
+from dashboard.views.goals import indicator_view, pick_key
 from etl.warehouse.store import Warehouse
 from tests.conftest import make_settings, run_etl
 

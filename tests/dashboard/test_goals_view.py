@@ -2,9 +2,9 @@
 
 import pytest
 
-from dashboard.callbacks.goals import goal_list_view, indicator_view
-from dashboard.components.goal_list import pick_key
+from dashboard.components.goal_list import goal_list
 from dashboard.data_access.reader import WarehouseReader
+from dashboard.views.goals import goal_page, indicator_view, pick_key
 from tests.dashboard.texts import text_of
 
 VASTMANLAND, VASTERBOTTEN = "vastmanland_rus_2030", "vasterbotten_innovation_strategy"
@@ -16,7 +16,7 @@ def reader(followup_warehouse):
 
 
 def test_every_delmal_is_listed_with_its_status_in_icon_and_words(reader, cat):
-    text = text_of(goal_list_view(reader, cat, VASTMANLAND, "SE125", "2019-2022", "sv"))
+    text = text_of(goal_list(goal_page(reader, cat, VASTMANLAND, "SE125", "2019-2022", "sv"), "sv"))
     for goal in cat.strategies[VASTMANLAND].goals:
         assert f"Delmål {goal.id}: {goal.name_sv}" in text
     assert "● i fas" in text and "▼ försämring" in text
@@ -74,5 +74,5 @@ def test_no_pick_or_an_unknown_pick_gives_no_chart(reader, cat):
 
 def test_an_empty_warehouse_tells_how_to_compute_the_statuses(tmp_path, cat):
     empty = WarehouseReader(f"duckdb:///{tmp_path / 'none.duckdb'}")
-    text = text_of(goal_list_view(empty, cat, VASTMANLAND, "SE125", "2019-2022", "sv"))
+    text = text_of(goal_list(goal_page(empty, cat, VASTMANLAND, "SE125", "2019-2022", "sv"), "sv"))
     assert "Kör `rusmon etl`" in text

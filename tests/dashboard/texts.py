@@ -1,6 +1,10 @@
-"""The visible text of a Dash component tree, for assertions on what a reader would see."""
+"""The visible text of a Dash component tree or of a view's dataclasses, for assertions on
+what a reader would see."""
 
+import dataclasses
 import re
+
+from dashboard.views.model import Table
 
 
 def text_of(component) -> str:
@@ -15,4 +19,8 @@ def _joined(component) -> str:
         return str(component)
     if isinstance(component, list | tuple):
         return " ".join(_joined(c) for c in component)
+    if isinstance(component, Table):  # as drawn: the headings, then row by row
+        return _joined([component.headings, *component.cells()])
+    if dataclasses.is_dataclass(component):
+        return " ".join(_joined(getattr(component, f.name)) for f in dataclasses.fields(component))
     return _joined(getattr(component, "children", None))
