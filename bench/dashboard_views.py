@@ -11,9 +11,9 @@ import time
 
 from dashboard import context
 from dashboard.app import create_app
-from dashboard.callbacks.compare import compare_view
+from dashboard.views.compare import compare_view
 from dashboard.callbacks.explorer import explorer_view
-from dashboard.callbacks.goals import goal_list_view, indicator_view
+from dashboard.views.goals import goal_page, indicator_view
 from dashboard.callbacks.overview import overview_view
 from indicators.catalogue import catalogue
 
@@ -29,7 +29,7 @@ def main() -> None:
         "jamfor-nordiska": lambda: compare_view(
             reader, cat, "SE33", 2023, 2023, "sv", "nordic", ("SE12", "SE21")
         ),
-        "maluppfoljning-lista": lambda: goal_list_view(
+        "maluppfoljning-lista": lambda: goal_page(
             reader, cat, "vastmanland_rus_2030", "SE125", "2019-2022", "sv"
         ),
         "maluppfoljning-diagram": lambda: indicator_view(

@@ -4,13 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.components.method_page import (
-    TOLERANCE,
-    example_row,
-    method_sections,
-    worked_example,
-)
 from dashboard.data_access.reader import WarehouseReader
+from dashboard.views.method import TOLERANCE, example_row, method_sections, worked_example
 from indicators.formatting import format_number
 from indicators.goals import verdicts as v
 
