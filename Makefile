@@ -42,7 +42,7 @@ check: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy indicators etl
+	$(VENV)/bin/mypy indicators etl cli
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -456,6 +456,59 @@ TEXT: dict[str, dict[str, str]] = {
     "table.ratio": {"sv": "Kvot", "en": "Ratio"},
     "table.year": {"sv": "År", "en": "Year"},
     "figure.empty": {"sv": "Inga data att visa", "en": "No data to show"},
+    # Exports: deck, slide images, profile, offline presentation
+    "deck.subtitle": {
+        "sv": "Måluppföljning {period} · {region}",
+        "en": "Goal follow-up {period} · {region}",
+    },
+    "deck.made": {
+        "sv": "Underlag ur rusmon, {date}. Varje siffra anger källa och datum.",
+        "en": "Prepared with rusmon, {date}. Every figure states its source and date.",
+    },
+    "deck.bars_note": {
+        "sv": "{region} ligger över {group} i {above} av {n} indikatorer {year} (kvot över 1,00). Starkast: {best}. Svagast: {worst}.",
+        "en": "{region} is above {group} in {above} of {n} indicators in {year} (ratio above 1.00). Strongest: {best}. Weakest: {worst}.",
+    },
+    "deck.bars_missing": {
+        "sv": "Uppgift saknas för {n} indikatorer.",
+        "en": "No data for {n} indicators.",
+    },
+    "deck.trend_note": {
+        "sv": "Innovationsindex för {region}: {first} år {first_year}, {last} år {last_year}.",
+        "en": "Innovation index for {region}: {first} in {first_year}, {last} in {last_year}.",
+    },
+    "deck.extremes": {
+        "sv": "Starkast och svagast mot {group}, {year}",
+        "en": "Strongest and weakest against {group}, {year}",
+    },
+    "deck.strongest": {"sv": "Starkast", "en": "Strongest"},
+    "deck.weakest": {"sv": "Svagast", "en": "Weakest"},
+    "deck.goal_note": {
+        "sv": "{goal}. Delmålets status: {status}. {method}",
+        "en": "{goal}. Sub-goal status: {status}. {method}",
+    },
+    "deck.row_note": {
+        "sv": "{label}: {baseline} → {latest} ({change}), {status}.",
+        "en": "{label}: {baseline} → {latest} ({change}), {status}.",
+    },
+    "deck.goal_source": {
+        "sv": "Källa: bedömningar av rusmon ur lagrets goal_status; värdenas källor på indikatorbilderna och sista bilden.",
+        "en": "Source: rusmon's assessments from the warehouse's goal_status; the values' sources on the indicator slides and the last slide.",
+    },
+    "deck.assessed": {
+        "sv": "Bedömningarna: rusmons metod (bilden ”Så bedöms målen”), räknade när värdena laddades; målen enligt {owner}, {strategy}.",
+        "en": "Assessments: rusmon's method (slide “How goals are assessed”), computed when the values were loaded; targets as set by {owner}, {strategy}.",
+    },
+    "deck.method": {"sv": "Så bedöms målen", "en": "How goals are assessed"},
+    "deck.sources": {"sv": "Källor", "en": "Sources"},
+    "deck.sources_intro": {
+        "sv": "Alla källor i presentationen, med hämtdatum",
+        "en": "Every source in this presentation, with the date it was loaded",
+    },
+    "deck.no_goals": {
+        "sv": "Inga bedömningar för {strategy}, {region}, {period}: kör `rusmon etl` först.",
+        "en": "No assessments for {strategy}, {region}, {period}: run `rusmon etl` first.",
+    },
     "footer": {
         "sv": "rusmon visar officiell statistik som den publicerats. Varje diagram anger källa och datum.",
         "en": "rusmon shows official statistics as published. Every chart states its source and date.",

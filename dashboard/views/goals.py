@@ -311,6 +311,7 @@ class IndicatorView:
     title: str
     status: Status
     goal_id: str
+    source_line: str = ""  # "Källa: … Senast laddad i rusmon …" of the values drawn; "" if none
 
 
 def _points(frame: pd.DataFrame) -> pd.DataFrame:
@@ -351,13 +352,23 @@ def _bands(catalogue: Catalogue, period: str, first: float, last: float, lang: s
     )
 
 
-def _source_text(reader, catalogue, gi, row, strategy, edition, lang) -> str:
+def _data_source(reader, catalogue, gi, row, edition, lang) -> tuple[str, str]:
+    """(where the judged values came from, "Källa: … Senast laddad i rusmon …")."""
     if gi.is_ris:
         source = f"Europeiska kommissionen, Regional Innovation Scoreboard {edition}"
-    else:  # where the judged values came from: a hand-kept file says so, with its own source
+        loaded = ris.editions(reader)
+        loaded = loaded[loaded["edition"] == edition]["loaded_at"] if edition else loaded.iloc[0:0]
+    else:  # a hand-kept file says so, with its own source
         indicator = catalogue.indicators[gi.indicator_id]
         used = indicator_data.value_sources(reader, gi.indicator_id, [str(row.measured_region)])
         source = indicator_data.describe_sources(indicator, used, lang)
+        loaded = indicator_data.loaded_indicators(reader)
+        loaded = loaded[loaded["indicator_id"] == gi.indicator_id]["loaded_at"]
+    when = format_date(loaded.iloc[0]) if len(loaded) and not pd.isna(loaded.iloc[0]) else "–"
+    return source, t("source.line", lang, source=source.rstrip("."), loaded=when)
+
+
+def _source_text(source: str, row, strategy, lang) -> str:
     computed = row.computed_at if not pd.isna(row.computed_at) else None
     return t(
         "goals.source",
@@ -472,11 +483,12 @@ def indicator_view(
         ),
         lang,
     )
+    data_source, source_line = _data_source(reader, catalogue, gi, row, edition, lang)
     source = " ".join(
         x
         for x in (
             _capitalised(measured_text(catalogue, region, measured, lang)),
-            _source_text(reader, catalogue, gi, row, strategy, edition, lang),
+            _source_text(data_source, row, strategy, lang),
         )
         if x
     )
@@ -489,4 +501,5 @@ def indicator_view(
         title=title,
         status=Status.of(verdict, lang),
         goal_id=goal_id,
+        source_line=source_line if not main.empty else "",
     )

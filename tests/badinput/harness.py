@@ -159,7 +159,7 @@ class Case:
 def run_case(case: Case, tmp_path: Path, shared_data: Path, good: Good, monkeypatch, capsys):
     """Run `rusmon etl <source> …` in-process on a copy of the good warehouse and check the
     acceptance: non-zero exit, file/place/problem named, no traceback, content unchanged."""
-    from etl.cli import main
+    from cli.main import main
 
     warehouse = tmp_path / "warehouse" / "rusmon.duckdb"
     warehouse.parent.mkdir()

@@ -180,9 +180,9 @@ def test_a_broken_catalogue_file_is_refused_with_its_file_and_line(case: YamlCas
 def test_every_command_stops_with_exit_2_and_the_place_on_a_broken_catalogue(
     case: YamlCase, tmp_path, shared_data, good, monkeypatch, capsys
 ):
-    """The CLI's side (exit 2, logged) is etl/cli.py's: until it catches CatalogueError,
+    """The CLI's side (exit 2, logged) is cli/main.py's: until it catches CatalogueError,
     this is an expected failure that says so."""
-    from etl import cli
+    from cli import main as cli
 
     folder, path, line = broken_catalogue(tmp_path, case)
     warehouse = tmp_path / "warehouse.duckdb"

@@ -31,7 +31,7 @@ def start_server(database_url: str) -> tuple[subprocess.Popen, str]:
     log = ARTIFACTS / f"server-{port}.log"
     with log.open("w") as output:  # a file, not a pipe: a full pipe would stall the server
         process = subprocess.Popen(
-            [sys.executable, "-m", "etl.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "cli.main", "serve", "--port", str(port)],
             env=env,
             cwd=ROOT,
             start_new_session=True,

@@ -40,7 +40,7 @@ def test_goals_match_the_data_after_a_kill_between_sources(
         "RUSMON_RAW_DIR": str(tmp_path / "raw"),
     }
     run = subprocess.Popen(
-        [sys.executable, "-c", "from etl.cli import console_main; console_main()",
+        [sys.executable, "-c", "from cli.main import console_main; console_main()",
          "etl", "ris", "tva", "manual"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
@@ -55,7 +55,7 @@ def test_goals_match_the_data_after_a_kill_between_sources(
     pd.testing.assert_frame_equal(stored, fresh)
     # the next run goes on where the killed one stopped, and the goals follow the data
     done = subprocess.run(
-        [sys.executable, "-c", "from etl.cli import console_main; console_main()", "etl",
+        [sys.executable, "-c", "from cli.main import console_main; console_main()", "etl",
          "ris", "tva", "manual"],
         env=env, capture_output=True, text=True,
     )  # fmt: skip

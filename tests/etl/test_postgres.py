@@ -68,7 +68,7 @@ def test_two_etl_runs_at_once_on_postgres_queue_instead_of_deadlocking(
         "RUSMON_OFFLINE": "1",
         "RUSMON_RAW_DIR": str(tmp_path / "raw"),
     }
-    rusmon = [sys.executable, "-c", "from etl.cli import console_main; console_main()"]
+    rusmon = [sys.executable, "-c", "from cli.main import console_main; console_main()"]
     for _ in range(2):  # two rounds: from an empty database, then over loaded data
         runs = [
             subprocess.Popen(

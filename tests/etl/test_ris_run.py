@@ -99,7 +99,7 @@ def test_the_command_exits_non_zero_and_names_the_file_when_it_is_not_a_workbook
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     env = {"PATH": "/usr/bin:/bin", "RUSMON_DATABASE_URL": f"duckdb:///{tmp_path / 'w.duckdb'}"}
     done = subprocess.run(
-        [sys.executable, "-m", "etl.cli", "etl", "ris", "--file", str(bad), "--offline"],
+        [sys.executable, "-m", "cli.main", "etl", "ris", "--file", str(bad), "--offline"],
         capture_output=True,
         text=True,
         env=env,

@@ -27,7 +27,7 @@ def loaded(tmp_path, ris_2023_path):
 def rusmon_etl(settings, *args):
     env = {"PATH": "/usr/bin:/bin", "RUSMON_DATABASE_URL": settings.database_url}
     return subprocess.run(
-        [sys.executable, "-m", "etl.cli", "etl", *args, "--offline"],
+        [sys.executable, "-m", "cli.main", "etl", *args, "--offline"],
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
 

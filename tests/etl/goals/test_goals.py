@@ -7,7 +7,7 @@ from contextlib import redirect_stdout
 
 import pandas as pd
 
-from etl.cli import main
+from cli.main import main
 from etl.warehouse.store import Warehouse
 from tests.conftest import make_settings, run_etl
 from tests.followup_files import followup_rows

@@ -225,7 +225,7 @@ def test_an_unreadable_wal_stops_the_load_and_says_what_to_do(tmp_path):
 def test_status_and_goals_say_the_warehouse_cannot_be_opened_and_exit_1(
     tmp_path, monkeypatch, capsys
 ):
-    from etl.cli import main
+    from cli.main import main
 
     path = tmp_path / "w.duckdb"
     add_run(Warehouse(f"duckdb:///{path}"), "r1")

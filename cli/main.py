@@ -1,4 +1,5 @@
-"""The `rusmon` command: etl, serve, status (and goals, export as they arrive)."""
+"""The `rusmon` command: etl, serve, status, goals, export. The one front door, above the ETL
+and the dashboard (neither imports the other)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
+from cli import export
 from etl.errors import EtlError
 from etl.pipeline import EtlContext, RunResult, run_source
 from etl.sources import DERIVED, SOURCES
@@ -142,13 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
     goals.add_argument("--region", metavar="KOD", help="NUTS-kod (ingen = strategins regioner)")
     goals.add_argument("--format", choices=("table", "csv", "json"), default="table")
     goals.set_defaults(handler=_goals)
+
+    export.add_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.handler(args)
+        return export.run(args) if args.command == "export" else args.handler(args)
     except CatalogueError as error:  # the catalogue (a region's own YAML) is broken: file, line
         print(f"rusmon: {error}", file=sys.stderr)
         logging.getLogger("rusmon").error("katalogen: %s", error)
