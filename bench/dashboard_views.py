@@ -12,9 +12,9 @@ import time
 from dashboard import context
 from dashboard.app import create_app
 from dashboard.views.compare import compare_view
-from dashboard.callbacks.explorer import explorer_view
+from dashboard.views.explorer import explorer_view
 from dashboard.views.goals import goal_page, indicator_view
-from dashboard.callbacks.overview import overview_view
+from dashboard.views.overview import overview_view
 from indicators.catalogue import catalogue
 
 RUNS = 7

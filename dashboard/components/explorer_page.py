@@ -5,18 +5,18 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.callbacks.explorer import (
+from dashboard.components.controls import dropdown, labelled
+from dashboard.components.shell import shell
+from dashboard.context import reader
+from dashboard.data_access import indicators as data
+from dashboard.i18n import language, t
+from dashboard.views.explorer import (
     default_regions,
     indicator_options,
     period_options,
     region_options,
     sex_options,
 )
-from dashboard.components.controls import dropdown, labelled
-from dashboard.components.shell import shell
-from dashboard.context import reader
-from dashboard.data_access import indicators as data
-from dashboard.i18n import language, t
 from indicators.catalogue import catalogue
 
 PATH = "/indikatorer"

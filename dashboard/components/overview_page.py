@@ -5,11 +5,12 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.callbacks.overview import DEFAULT_REGION, overview_view, region_options
 from dashboard.components.controls import dropdown, labelled
+from dashboard.components.overview_cards import overview_cards
 from dashboard.components.shell import shell
 from dashboard.context import reader
 from dashboard.i18n import language, t
+from dashboard.views.overview import DEFAULT_REGION, overview_view, region_options
 from indicators.catalogue import catalogue
 
 PATH = "/"
@@ -36,5 +37,7 @@ def overview_page(region: str | None = None, lang: str | None = None, **_query) 
             ),
             className="controls",
         ),
-        html.Div(overview_view(reader(), cat, chosen, lang), id=ids.OVERVIEW_BODY),
+        html.Div(
+            overview_cards(overview_view(reader(), cat, chosen, lang), lang), id=ids.OVERVIEW_BODY
+        ),
     )

@@ -4,12 +4,12 @@ notice and the page's default."""
 
 import dash
 
-from dashboard.callbacks.explorer import indicator_options, period_options
 from dashboard.components.explorer_page import PATH, explorer_page
 from dashboard.context import reader
 from dashboard.data_access import indicators as data
 from dashboard.i18n import t
 from dashboard.pages._query import Query
+from dashboard.views.explorer import indicator_options, period_options
 from indicators.catalogue import catalogue
 
 

@@ -3,9 +3,9 @@ the URL gives a notice and the default region (not the one the browser remembers
 
 import dash
 
-from dashboard.callbacks.overview import DEFAULT_REGION, region_options
 from dashboard.components.overview_page import PATH, overview_page
 from dashboard.pages._query import Query
+from dashboard.views.overview import DEFAULT_REGION, region_options
 from indicators.catalogue import catalogue
 
 

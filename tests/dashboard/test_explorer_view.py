@@ -5,9 +5,10 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard.callbacks.explorer import csv_text, download_frame, explorer_frame, explorer_view
+from dashboard.components.explorer_parts import metadata_panel, source_and_table
 from dashboard.data_access.indicators import value_sources
 from dashboard.data_access.reader import WarehouseReader
+from dashboard.views.explorer import csv_text, download_frame, explorer_frame, explorer_view
 from tests.conftest import make_settings, run_etl
 from tests.dashboard.texts import text_of
 from tests.followup_files import indicators_waiting_for_a_file
@@ -75,9 +76,20 @@ def test_small_multiples_draw_one_panel_per_region(reader, cat):
 
 def test_the_metadata_panel_names_source_unit_and_load(reader, cat):
     meta = text_of(
-        explorer_view(
-            reader, cat, "matching_rate_20_64", ["SE213"], "series", None, "T", None, False, "sv"
-        ).metadata
+        metadata_panel(
+            explorer_view(
+                reader,
+                cat,
+                "matching_rate_20_64",
+                ["SE213"],
+                "series",
+                None,
+                "T",
+                None,
+                False,
+                "sv",
+            ).metadata
+        )
     )
     assert "SCB regionala matchningsindikatorer (AM9906)" in meta
     assert "Enhet procent" in meta and "Perioder i lagret 2015–2020" in meta
@@ -148,9 +160,10 @@ def test_a_hand_kept_file_for_an_api_indicator_is_called_hand_kept(own_file_read
         "anmärkning: testvärden."
     )
     assert "TAB3138" not in view.source  # the official label is not borrowed for the file
-    table = text_of(view.table)
+    table = text_of(source_and_table(view, "sv"))
     assert "Egen uppföljning (handpåförd fil: egen_uppfoljning.csv" in table
-    meta = text_of(view.metadata)
+    assert "Egen uppföljning (handpåförd fil: egen_uppfoljning.csv" in view.table.caption
+    meta = text_of(metadata_panel(view.metadata))
     assert "Visade värden kommer från" in meta
     assert "handpåförd fil: egen_uppfoljning.csv" in meta and "2 värden, 2021–2022" in meta
     english = _view(own_file_reader, cat, "grp_per_inhabitant", "SE331", "en").source

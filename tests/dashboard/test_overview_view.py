@@ -4,9 +4,16 @@ from datetime import date
 
 import pytest
 
-from dashboard.callbacks.overview import overview_view, ris_region
+from dashboard.components.overview_cards import overview_cards
 from dashboard.data_access.reader import WarehouseReader
+from dashboard.views import overview
+from dashboard.views.overview import ris_region
 from tests.dashboard.texts import text_of
+
+
+def overview_view(reader, cat, code, lang, today=None):
+    """The view as the page shows it."""
+    return overview_cards(overview.overview_view(reader, cat, code, lang, today), lang)
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +68,16 @@ def test_a_missing_rii_reads_no_data_and_has_no_rank(ris_reader, cat):
     text = text_of(overview_view(ris_reader, cat, "NO0B", "sv"))
     assert "RIS 2023 (2023) uppgift saknas" in text
     assert "Plats" not in text
+
+
+def test_the_view_is_plain_data_for_the_deck_and_the_profile(reader, cat):
+    view = overview.overview_view(reader, cat, "SE125", "sv", today=date(2022, 6, 1))
+    assert view.title == "Översikt: Västmanlands län"
+    assert view.rii.card.label == "Östra Mellansverige, RIS 2023 (2023)"
+    assert view.rii.card.value == "137,7"
+    assert view.rii.link.href == "/jamfor?region=SE12&lang=sv"
+    assert len(view.extremes.strongest) == overview.SHOWN == len(view.extremes.weakest)
+    names = [s.name for s in view.goals.strategies]
+    assert "Regional utvecklingsstrategi för Västmanland 2030" in names
+    for strategy in view.goals.strategies:
+        assert all(count > 0 and status.text for status, count in strategy.counts)
