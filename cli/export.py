@@ -54,6 +54,30 @@ def _deck(args: argparse.Namespace) -> int:
     return _written(out, f"presentation med {len(deck.slides)} bilder")
 
 
+def _profile(args: argparse.Namespace) -> int:
+    from dashboard.export.profile import profile_html, write_profile_pdf
+
+    page = profile_html(_reader(), catalogue(), args.region, args.strategy, args.period, args.lang)
+    out = Path(args.out)
+    pages = write_profile_pdf(page, out)
+    return _written(out, f"regionprofil ({pages} sidor A4)")
+
+
+def _html(args: argparse.Namespace) -> int:
+    from dashboard.export.deck import deck_parts
+    from dashboard.export.offline_html import offline_html
+    from dashboard.views.goals import current_period
+
+    cat = catalogue()
+    period = args.period or current_period(cat)
+    parts = deck_parts(
+        _reader(), cat, args.strategy, args.region, period, args.lang, args.benchmark
+    )
+    out = Path(args.out)
+    out.write_text(offline_html(parts, args.lang), encoding="utf-8")
+    return _written(out, f"offlinepresentation med {len(parts)} bilder")
+
+
 def add_parser(commands) -> None:
     export = commands.add_parser(
         "export", help="bilder, PowerPoint, regionprofil (PDF) och offlinepresentation"
@@ -83,6 +107,27 @@ def add_parser(commands) -> None:
     deck.add_argument("--images", action="store_true", help="diagram som bilder i stället")
     deck.add_argument("--out", required=True, metavar="FIL.pptx")
     deck.set_defaults(handler=_deck)
+
+    profile = kinds.add_parser("profile", help="regionprofil, 2–4 sidor A4 (PDF)")
+    profile.add_argument("--region", required=True, metavar="KOD", help="NUTS-kod, t.ex. SE125")
+    profile.add_argument(
+        "--strategy", metavar="ID", help="bara denna strategi (standard: alla som gäller regionen)"
+    )
+    profile.add_argument("--period", metavar="2023-2026", help="mandatperiod (standard: pågående)")
+    profile.add_argument("--lang", choices=("sv", "en"), default="sv")
+    profile.add_argument("--out", required=True, metavar="FIL.pdf")
+    profile.set_defaults(handler=_profile)
+
+    offline = kinds.add_parser(
+        "html", help="presentationen som en fristående HTML-fil som fungerar utan nät"
+    )
+    offline.add_argument("--strategy", required=True, metavar="ID", help="strategins id")
+    offline.add_argument("--region", required=True, metavar="KOD", help="NUTS-kod, t.ex. SE125")
+    offline.add_argument("--period", metavar="2023-2026", help="mandatperiod (standard: pågående)")
+    offline.add_argument("--lang", choices=("sv", "en"), default="sv")
+    offline.add_argument("--benchmark", default="leaders", help="jämförelsegrupp för RIS-bilderna")
+    offline.add_argument("--out", required=True, metavar="FIL.html")
+    offline.set_defaults(handler=_html)
 
 
 def run(args: argparse.Namespace) -> int:

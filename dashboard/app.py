@@ -18,6 +18,8 @@ from werkzeug.exceptions import HTTPException
 from dashboard import context, ids
 from dashboard.callbacks import compare, explorer, goals, overview
 from dashboard.data_access.reader import WarehouseReader
+from dashboard.downloads import register_downloads
+from dashboard.export.profile import register_profile_route
 from dashboard.i18n import t
 from dashboard.permalink import register_language_switch, register_memory, register_permalink
 from indicators.catalogue import catalogue
@@ -87,7 +89,9 @@ def create_app(database_url: str | None = None) -> Dash:
     )
     overview.register(app, context.reader, catalogue)
     register_permalink(app, ids.OVERVIEW_URL, {"region": (ids.OVERVIEW_REGION, "value")})
+    register_profile_route(app.server, context.reader, catalogue)  # /profil, print-friendly
     register_language_switch(app)
+    register_downloads(app.server, context.reader, catalogue)
     harden(app)
     return app
 

@@ -457,6 +457,21 @@ TEXT: dict[str, dict[str, str]] = {
     "table.year": {"sv": "År", "en": "Year"},
     "figure.empty": {"sv": "Inga data att visa", "en": "No data to show"},
     # Exports: deck, slide images, profile, offline presentation
+    "overview.profile": {
+        "sv": "Regionprofil för utskrift och PDF (2–4 sidor A4)",
+        "en": "Region profile to print or save as PDF (2–4 A4 pages)",
+    },
+    "download.menu": {"sv": "Ladda ner", "en": "Download"},
+    "download.png": {"sv": "PNG, bildspelsbild 1920×1080", "en": "PNG, slide 1920×1080"},
+    "download.png-screen": {"sv": "PNG, skärmstorlek ×2", "en": "PNG, screen size ×2"},
+    "download.svg": {"sv": "SVG (skalbar bild)", "en": "SVG (scalable image)"},
+    "download.pdf": {"sv": "PDF", "en": "PDF"},
+    "download.csv": {"sv": "Diagrammets data (CSV)", "en": "The chart's data (CSV)"},
+    "download.deck": {"sv": "Skapa presentation", "en": "Create presentation"},
+    "download.deck_title": {
+        "sv": "PowerPoint med redigerbara diagram, talarnoter och källor för det som visas",
+        "en": "PowerPoint with editable charts, speaker notes and sources for this view",
+    },
     "deck.subtitle": {
         "sv": "Måluppföljning {period} · {region}",
         "en": "Goal follow-up {period} · {region}",

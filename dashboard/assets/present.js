@@ -1,12 +1,56 @@
 // Presentation mode: large type for a projector. The state lives in the URL (?present=1),
 // so a permalink opens in the same mode; the toggle rewrites the URL without reloading.
+// The charts are re-laid out with larger fonts and a taller plot (the page itself is never
+// zoomed: plotly would measure its text unzoomed and clip the last tick).
 (function () {
+    const FONT = 20;  // px; the figures' own base size is 14
+    const MIN_HEIGHT = 0.7;  // of the window's height: bars keep their room on a projector
+
+    function isOn() {
+        return new URLSearchParams(window.location.search).get("present") === "1";
+    }
+
+    function fit(graph) {
+        if (!window.Plotly || !graph._fullLayout || graph.dataset.presentBusy) { return; }
+        const on = isOn();
+        if (graph.dataset.presentBase === undefined) {
+            graph.dataset.presentBase = JSON.stringify({
+                size: (graph.layout.font && graph.layout.font.size) || 14,
+                height: graph.layout.height || null,
+            });
+        }
+        const base = JSON.parse(graph.dataset.presentBase);
+        const wanted = on
+            ? { "font.size": FONT, height: Math.max(base.height || 0, Math.round(window.innerHeight * MIN_HEIGHT)) }
+            : { "font.size": base.size, height: base.height };
+        const now = graph._fullLayout;
+        if (now.font.size === wanted["font.size"] && (wanted.height === null || now.height === wanted.height)) {
+            return;
+        }
+        graph.dataset.presentBusy = "1";
+        window.Plotly.relayout(graph, wanted).finally(function () { delete graph.dataset.presentBusy; });
+    }
+
     function apply() {
-        const on = new URLSearchParams(window.location.search).get("present") === "1";
+        const on = isOn();
         document.body.classList.toggle("present", on);
         const button = document.getElementById("present-toggle");
         if (button) { button.setAttribute("aria-pressed", on ? "true" : "false"); }
+        document.querySelectorAll(".js-plotly-plot").forEach(function (graph) {
+            if (!graph.dataset.presentHooked && graph.on) {
+                graph.dataset.presentHooked = "1";
+                // a callback's new figure comes with the base font: fit it again after drawing
+                graph.on("plotly_afterplot", function () {
+                    if (graph.dataset.presentBusy) { return; }  // our own relayout
+                    const size = graph.layout.font && graph.layout.font.size;
+                    if (size !== FONT) { delete graph.dataset.presentBase; }
+                    fit(graph);
+                });
+            }
+            fit(graph);
+        });
     }
+
     document.addEventListener("click", function (event) {
         const button = event.target.closest && event.target.closest("#present-toggle");
         if (!button) { return; }
@@ -15,9 +59,9 @@
         const query = params.toString();
         window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
         apply();
-        window.dispatchEvent(new Event("resize"));  // let plotly redraw at the new size
+        window.dispatchEvent(new Event("resize"));  // let plotly redraw at the new width
     });
-    // Dash renders after load and re-renders on navigation: keep the class and button in step.
+    // Dash renders after load and re-renders on navigation: keep the class and charts in step.
     new MutationObserver(apply).observe(document.documentElement, { childList: true, subtree: true });
     document.addEventListener("DOMContentLoaded", apply);
 })();

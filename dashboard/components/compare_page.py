@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.controls import dropdown, labelled
+from dashboard.components.download_menu import GRAPH_CONFIG, deck_link, download_menu
 from dashboard.components.shell import shell
 from dashboard.context import reader
 from dashboard.data_access import ris
@@ -102,7 +103,7 @@ def compare_page(
         ],
         className="controls",
     )
-    graph_config = {"displaylogo": False}
+    graph_config = GRAPH_CONFIG
     return shell(
         lang,
         "/jamfor",
@@ -119,6 +120,13 @@ def compare_page(
                     [
                         dcc.Graph(id=ids.COMPARE_BARS, config=graph_config),
                         html.P(id=ids.COMPARE_SOURCE, className="source"),
+                        html.Div(
+                            [
+                                download_menu("bars", ids.COMPARE_BARS, lang),
+                                deck_link(lang, "compare-deck"),
+                            ],
+                            className="export-bar",
+                        ),
                         html.Div(id=ids.COMPARE_TABLE),
                     ],
                     className="main-chart",
@@ -134,6 +142,7 @@ def compare_page(
             [
                 dcc.Graph(id=ids.COMPARE_TREND, config=graph_config),
                 html.P(id=ids.COMPARE_TREND_SOURCE, className="source"),
+                html.Div(download_menu("trend", ids.COMPARE_TREND, lang), className="export-bar"),
             ],
             className="trend",
         ),

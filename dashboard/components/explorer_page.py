@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.controls import dropdown, labelled
+from dashboard.components.download_menu import GRAPH_CONFIG, download_menu
 from dashboard.components.shell import shell
 from dashboard.context import reader
 from dashboard.data_access import indicators as data
@@ -117,7 +118,7 @@ def explorer_page(
             [
                 html.Section(
                     [
-                        dcc.Graph(id=ids.EXPLORER_CHART, config={"displaylogo": False}),
+                        dcc.Graph(id=ids.EXPLORER_CHART, config=GRAPH_CONFIG),
                         # the source line ("Källa: …") right under the chart, then the table
                         html.Div(id=ids.EXPLORER_TABLE),
                         html.Div(
@@ -132,8 +133,9 @@ def explorer_page(
                                 ),
                                 dcc.Download(id=ids.EXPLORER_CSV_DOWNLOAD),
                                 dcc.Download(id=ids.EXPLORER_XLSX_DOWNLOAD),
+                                download_menu("lines", ids.EXPLORER_CHART, lang),
                             ],
-                            className="downloads",
+                            className="downloads export-bar",
                         ),
                     ],
                     className="main-chart",

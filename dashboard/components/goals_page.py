@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.controls import dropdown, labelled
+from dashboard.components.download_menu import GRAPH_CONFIG, deck_link, download_menu
 from dashboard.components.goal_list import goal_list
 from dashboard.components.shell import shell
 from dashboard.context import reader
@@ -69,6 +70,7 @@ def goals_page(
         dcc.Store(id=ids.GOALS_URL),
         dcc.Store(id=ids.GOALS_PICK, data=pick),
         controls,
+        html.Div(deck_link(lang, "goals-deck"), className="export-bar"),
         html.Div(
             goal_list(
                 goal_page(reader(), cat, chosen, chosen_region, chosen_period, lang), lang, pick
@@ -78,8 +80,9 @@ def goals_page(
         html.Section(
             [
                 html.P(id=ids.GOALS_SENTENCE, className="sentence", **{"aria-live": "polite"}),
-                dcc.Graph(id=ids.GOALS_CHART, config={"displaylogo": False}),
+                dcc.Graph(id=ids.GOALS_CHART, config=GRAPH_CONFIG),
                 html.P(id=ids.GOALS_SOURCE, className="source"),
+                html.Div(download_menu("goal", ids.GOALS_CHART, lang), className="export-bar"),
                 html.Div(id=ids.GOALS_TABLE),
             ],
             className="trend goal-chart",

@@ -73,8 +73,19 @@ def freshness_section(section: Freshness) -> html.Section:
 
 def overview_cards(view: OverviewView, lang: str) -> list:
     """The page's body: the heading, then the four cards."""
+    profile = (
+        [
+            html.P(
+                html.A(view.profile.text, href=view.profile.href, target="_blank"),
+                className="profile-link",
+            )
+        ]
+        if view.profile
+        else []
+    )
     return [
         html.H1(view.title),
+        *profile,
         html.Div(
             [
                 rii_section(view.rii),

@@ -311,6 +311,7 @@ class IndicatorView:
     title: str
     status: Status
     goal_id: str
+    indicator_key: str
     source_line: str = ""  # "Källa: … Senast laddad i rusmon …" of the values drawn; "" if none
 
 
@@ -501,5 +502,6 @@ def indicator_view(
         title=title,
         status=Status.of(verdict, lang),
         goal_id=goal_id,
+        indicator_key=key,
         source_line=source_line if not main.empty else "",
     )

@@ -95,6 +95,7 @@ class OverviewView:
     goals: GoalsSection
     extremes: Extremes
     freshness: Freshness
+    profile: Link | None = None  # the print-friendly region profile (/profil, PDF)
 
 
 def region_options(catalogue: Catalogue, lang: str) -> list[dict]:
@@ -228,4 +229,5 @@ def overview_view(
         _goals(reader, catalogue, code, lang, today),
         _extremes(reader, catalogue, code, latest, lang),
         _freshness(reader, catalogue, lang),
+        Link(t("overview.profile", lang), f"/profil?region={code}&lang={lang}"),
     )

@@ -1,0 +1,156 @@
+"""Any chart of a page, from its permalink, as a slide image (PNG/SVG/PDF) or its data (CSV).
+
+A permalink's path names the page and its query the view (the pages keep their whole state
+in the URL). The figure comes from the same view the page draws; the slide frame adds the
+title, what is shown (region, group, year or mandate period), the caveats and the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.data_access import indicators as indicator_data
+from dashboard.data_access import ris
+from dashboard.data_access.reader import WarehouseReader
+from dashboard.export.errors import ExportError
+from dashboard.export.images import FORMATS, chart_csv, file_name, slide_image
+from dashboard.export.slide import SlideFrame
+from dashboard.i18n import language, t
+from dashboard.views import explorer as explorer_views
+from dashboard.views.compare import DEFAULT_REGION, compare_view
+from dashboard.views.goals import DEFAULT_STRATEGY, current_period, indicator_view
+from indicators.catalogue import Catalogue
+
+CHARTS = {"/jamfor": ("bars", "trend"), "/maluppfoljning": ("goal",), "/indikatorer": ("lines",)}
+ALL_FORMATS = (*FORMATS, "csv")
+
+
+@dataclass
+class Chart:
+    figure: go.Figure
+    frame: SlideFrame
+    data: pd.DataFrame  # the values drawn, for the CSV
+    name: tuple[str, ...]  # the file name's parts, e.g. ("arbetsloshet 20–64 år", "SE125")
+
+
+def _one(query: dict[str, list[str]], key: str) -> str | None:
+    values = query.get(key)
+    return values[0] if values else None
+
+
+def _compare(reader, catalogue, query, which: str, lang: str) -> Chart:
+    latest = ris.latest_edition(reader)
+    if latest is None:
+        raise ExportError("lagret har ingen RIS-utgåva: kör `rusmon etl ris` först")
+    region = _one(query, "region") or DEFAULT_REGION
+    edition = int(_one(query, "edition") or latest[0])
+    year = int(_one(query, "year") or (latest[1] if edition == latest[0] else edition))
+    benchmark = _one(query, "benchmark") or "leaders"
+    also = tuple(filter(None, (_one(query, "also") or "").split(",")))
+    peers = tuple(filter(None, (_one(query, "peers") or "").split(",")))
+    view = compare_view(reader, catalogue, region, edition, year, lang, benchmark, also, peers)
+    if view.bar_rows.empty:
+        raise ExportError(f"{view.title}: inga RIS-värden för {region}, {edition}, {year}")
+    if which == "trend":
+        title = view.trend.layout.title.text or view.title
+        frame = SlideFrame(title, f"{view.region_name}, RIS {edition}", source=view.source)
+        rows = view.trend_rows
+        return Chart(view.trend, frame, rows, ("rii", region, f"RIS {edition}"))
+    subtitle = f"{view.region_name}: {view.intro}"
+    frame = SlideFrame(view.title, subtitle, source=view.source, notes=tuple(view.caveats))
+    data = view.bar_rows[
+        [
+            c
+            for c in ("label", "region_name", "region_value", "leader_mean", "ratio", "status")
+            if c in view.bar_rows
+        ]
+    ]
+    return Chart(view.bars, frame, data, (view.group, region, str(year)))
+
+
+def _goal(reader, catalogue, query, lang: str) -> Chart:
+    strategy = _one(query, "strategy") or DEFAULT_STRATEGY
+    if strategy not in catalogue.strategies:
+        raise ExportError(f"okänd strategi: {strategy}")
+    regions = catalogue.strategies[strategy].regions
+    region = _one(query, "region") or regions[0]
+    period = _one(query, "period") or current_period(catalogue)
+    pick = _one(query, "pick")
+    view = indicator_view(reader, catalogue, strategy, region, period, pick, lang)
+    if view is None:
+        raise ExportError(
+            "ange vilken målindikator som ska exporteras: permalänken behöver pick=DELMÅL|INDIKATOR"
+            " (klicka på indikatorn på sidan Måluppföljning och kopiera adressen)"
+        )
+    goal = catalogue.strategies[strategy].goal(view.goal_id)
+    subtitle = (
+        f"{catalogue.regions.name_of(region, lang)} · "
+        f"{t('goals.goal', lang, id=goal.id, name=goal.name(lang))} · "
+        f"{period.replace('-', '–')} · {view.status}"
+    )
+    notes = tuple(note for _, note in view.chart.breaks)
+    frame = SlideFrame(view.title, subtitle, source=view.source, notes=notes)
+    data = view.chart.series[["period", "sex", "value"]]
+    return Chart(view.figure, frame, data, (view.title, period))
+
+
+def _explorer(reader, catalogue, query, lang: str) -> Chart:
+    indicator = _one(query, "indicator")
+    if indicator not in catalogue.indicators:
+        raise ExportError(f"okänd eller saknad indikator i permalänken: {indicator}")
+    values = indicator_data.values(reader, indicator)
+    available = sorted(set(values["region_code"]))
+    regions = [r for r in (_one(query, "regions") or "").split(",") if r in available]
+    regions = regions or explorer_views.default_regions(available)
+    mode = _one(query, "mode") or "lines"
+    sex = _one(query, "sex") or "T"
+    base = _one(query, "base") or None
+    view = explorer_views.explorer_view(
+        reader, catalogue, indicator, regions, mode, _one(query, "year"), sex, base, False, lang
+    )
+    if not view.source:
+        raise ExportError(f"{catalogue.indicators[indicator].name(lang)}: inga värden att visa")
+    names = ", ".join(catalogue.regions.name_of(r, lang) for r in regions)
+    frame = SlideFrame(view.figure.layout.title.text or indicator, names, source=view.source)
+    data = explorer_views.download_frame(reader, catalogue, indicator, regions, sex, base, lang)
+    return Chart(view.figure, frame, data, (catalogue.indicators[indicator].name(lang),))
+
+
+def chart_from_permalink(
+    reader: WarehouseReader, catalogue: Catalogue, permalink: str, which: str | None = None
+) -> tuple[Chart, str]:
+    """(the chart, its language) for a permalink such as
+    `/maluppfoljning?strategy=…&region=SE125&period=2019-2022&pick=19|unemployment_rate_20_64`.
+    `which` picks one of a page's charts (Jämför: bars or trend)."""
+    parts = urlsplit(permalink)
+    path = parts.path.rstrip("/") or "/"
+    if path not in CHARTS:
+        pages = ", ".join(CHARTS)
+        raise ExportError(
+            f"ingen diagramexport för {path or permalink!r}; sidor med diagram: {pages}"
+        )
+    which = which or CHARTS[path][0]
+    if which not in CHARTS[path]:
+        raise ExportError(f"{path} har diagrammen {', '.join(CHARTS[path])}, inte {which!r}")
+    query = parse_qs(parts.query)
+    lang = language(_one(query, "lang"))
+    if path == "/jamfor":
+        return _compare(reader, catalogue, query, which, lang), lang
+    if path == "/maluppfoljning":
+        return _goal(reader, catalogue, query, lang), lang
+    return _explorer(reader, catalogue, query, lang), lang
+
+
+def export_chart(chart: Chart, fmt: str, lang: str) -> tuple[bytes, str]:
+    """(the file's bytes, its file name) for `fmt` in png, svg, pdf (the 1920×1080 slide) or
+    csv (the values drawn)."""
+    if fmt not in ALL_FORMATS:
+        raise ExportError(f"okänt format {fmt!r}; välj ett av {', '.join(ALL_FORMATS)}")
+    name = file_name(*chart.name, ext=fmt)
+    if fmt == "csv":
+        return chart_csv(chart.data, lang).encode("utf-8"), name
+    return slide_image(chart.figure, chart.frame, fmt, lang), name
