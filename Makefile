@@ -53,6 +53,7 @@ bench: install
 	bash bench/dashboard.sh
 	$(PY) bench/crash.py
 	bash bench/reload_under_load.sh
+	$(PY) bench/export.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts *.egg-info
