@@ -1,0 +1,100 @@
+"""`rusmon export` on the real follow-up warehouse: a chart from any page's permalink, a deck,
+and clear refusals."""
+
+from __future__ import annotations
+
+import pytest
+from pptx import Presentation
+
+from cli.main import main
+
+GOAL = (
+    "/maluppfoljning?strategy=vastmanland_rus_2030&region=SE125&period=2019-2022"
+    "&pick=19|unemployment_rate_20_64"
+)
+
+
+@pytest.fixture
+def rusmon(followup_warehouse, monkeypatch, capsys):
+    monkeypatch.setenv("RUSMON_DATABASE_URL", followup_warehouse.database_url)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["export", *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+def test_a_compare_permalink_gives_an_svg_slide_with_title_region_and_source(rusmon, tmp_path):
+    out = tmp_path / "bars.svg"
+    code, printed, _ = rusmon(
+        "chart", "http://127.0.0.1:8050/jamfor?region=SE33", "--format", "svg", "--out", str(out)
+    )
+    svg = out.read_text(encoding="utf-8")
+    assert code == 0 and "diagram (svg) skriven till" in printed
+    assert "Övre Norrland jämfört med Europas innovationsledare" in svg
+    assert "Källa: Europeiska kommissionen" in svg
+
+
+def test_the_rii_trend_is_the_second_chart_of_jamfor(rusmon, tmp_path):
+    out = tmp_path / "trend.png"
+    code, _, _ = rusmon("chart", "/jamfor?region=SE12", "--chart", "trend", "--out", str(out))
+    assert code == 0 and out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_goal_permalink_gives_its_values_as_csv_with_a_readable_name(
+    rusmon, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    code, printed, _ = rusmon("chart", GOAL, "--format", "csv")
+    name = "arbetsloshet-20-64-ar-vastmanlands-lan-2019-2022.csv"
+    assert code == 0 and name in printed
+    text = (tmp_path / name).read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "period;sex;value"
+    assert "2022;T;6,6" in text
+
+
+def test_an_explorer_permalink_gives_the_shown_values(rusmon, tmp_path):
+    out = tmp_path / "lines.csv"
+    link = "/indikatorer?indicator=unemployment_rate_20_64&regions=SE125,SE"
+    code, _, _ = rusmon("chart", link, "--format", "csv", "--out", str(out))
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    assert code == 0 and rows[0].startswith("indikator_id;indikator;regionkod")
+    assert {row.split(";")[2] for row in rows[1:]} == {"SE125", "SE"}
+
+
+def test_the_deck_command_writes_a_deck_that_opens(rusmon, tmp_path):
+    out = tmp_path / "vm.pptx"
+    code, printed, _ = rusmon(
+        "deck", "--strategy", "vastmanland_rus_2030", "--region", "SE125",
+        "--period", "2019-2022", "--lang", "en", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0 and "presentation med" in printed
+    titles = [s.shapes.title.text for s in Presentation(str(out)).slides if s.shapes.title]
+    assert "How goals are assessed" in titles
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("chart", "/datakallor"), "ingen diagramexport för '/datakallor'"),
+        (("chart", "/maluppfoljning?strategy=vastmanland_rus_2030"), "pick=DELMÅL|INDIKATOR"),
+        (("chart", "/jamfor", "--chart", "pie"), "/jamfor har diagrammen bars, trend"),
+        (
+            ("deck", "--strategy", "nope", "--region", "SE125", "--out", "x.pptx"),
+            "okänd strategi: nope",
+        ),
+        (
+            ("deck", "--strategy", "vastmanland_rus_2030", "--region", "SE331", "--out", "x.pptx"),
+            "SE331 följs inte upp av Regional utvecklingsstrategi för Västmanland 2030",
+        ),
+    ],
+)
+def test_a_bad_request_exits_1_with_a_message_and_writes_nothing(
+    rusmon, tmp_path, monkeypatch, args, message
+):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = rusmon(*args)
+    assert code == 1 and message in err
+    assert list(tmp_path.iterdir()) == []
