@@ -1,13 +1,27 @@
-"""`rusmon export chart|deck|profile|html`: what an analyst puts on a conference slide."""
+"""`rusmon export chart|deck|profile|html`: what an analyst puts on a conference slide.
+
+Every file is written to a temporary name beside the target and renamed when complete, so a
+failed export never leaves half a file behind.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from indicators.catalogue import catalogue
 from indicators.settings import load_settings
+
+BENCHMARKS = ("leaders", "strong", "eu", "sweden", "nordic")  # dashboard.data_access.ris
+CHART_FORMATS = ("png", "svg", "pdf", "csv")
+
+
+class ExportUsageError(Exception):
+    """A request the export cannot carry out as given: a message, exit 1."""
 
 
 def _reader():
@@ -16,73 +30,150 @@ def _reader():
     return WarehouseReader(load_settings().database_url)
 
 
-def _written(path: Path, what: str) -> int:
+def _size(path: Path) -> str:
     size = path.stat().st_size
-    print(f"rusmon export: {what} skriven till {path} ({size / 1024:,.0f} kB)".replace(",", " "))
+    return f"{size} byte" if size < 10_240 else f"{size / 1024:,.0f} kB".replace(",", " ")
+
+
+def _target(out: str, suffixes: tuple[str, ...]) -> Path:
+    """The output file, checked before any work: its folder exists and its suffix says what
+    it will hold."""
+    path = Path(out)
+    if path.suffix.lower() not in suffixes:
+        raise ExportUsageError(f"--out {out}: filen ska sluta på {' eller '.join(suffixes)}")
+    if not path.parent.is_dir():
+        raise ExportUsageError(f"--out {out}: mappen {path.parent} finns inte")
+    return path
+
+
+def _write(path: Path, fill: Callable[[Path], object], what: str) -> int:
+    """`fill(temporary path)` writes the file; it is renamed to `path` only when complete."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        fill(temporary)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    print(f"rusmon export: {what} skriven till {path} ({_size(path)})")
     return 0
+
+
+def _period(period: str | None) -> str:
+    from dashboard.views.goals import current_period
+
+    cat = catalogue()
+    if period is None:
+        return current_period(cat)
+    known = [p.id for p in cat.mandate_periods]
+    if period not in known:
+        raise ExportUsageError(
+            f"--period {period} är ingen mandatperiod (kända: {', '.join(known)})"
+        )
+    return period
 
 
 def _chart(args: argparse.Namespace) -> int:
     from dashboard.export.charts import chart_from_permalink, export_chart
 
+    fmt = args.format
+    if args.out:
+        suffix = Path(args.out).suffix.lower().lstrip(".")
+        fmt = fmt or (suffix if suffix in CHART_FORMATS else None)
+        _target(args.out, (f".{fmt or 'png'}",))
+    fmt = fmt or "png"
     chart, lang = chart_from_permalink(_reader(), catalogue(), args.permalink, args.chart)
-    content, name = export_chart(chart, args.format, lang)
-    out = Path(args.out) if args.out else Path(name)
-    out.write_bytes(content)
-    return _written(out, f"diagram ({args.format})")
+    content, name = export_chart(chart, fmt, lang)
+    out = Path(args.out or name)
+    return _write(out, lambda path: path.write_bytes(content), f"diagram ({fmt})")
 
 
 def _deck(args: argparse.Namespace) -> int:
     from dashboard.export.deck import build_deck
     from dashboard.export.pptx_writer import write_deck
-    from dashboard.views.goals import current_period
 
-    cat = catalogue()
-    period = args.period or current_period(cat)
+    out = _target(args.out, (".pptx",))
+    template = Path(args.template) if args.template else None
+    if template is not None and not template.is_file():
+        raise ExportUsageError(f"--template {template}: filen finns inte")
     deck = build_deck(
         _reader(),
-        cat,
+        catalogue(),
         args.strategy,
-        args.region,
-        period,
+        args.region.upper(),
+        _period(args.period),
         args.lang,
         images=args.images,
         benchmark=args.benchmark,
     )
-    out = Path(args.out)
-    write_deck(deck, out, Path(args.template) if args.template else None)
-    return _written(out, f"presentation med {len(deck.slides)} bilder")
+
+    def fill(path: Path) -> None:
+        try:
+            write_deck(deck, path, template)
+        except Exception as error:  # python-pptx: not a zip, not a presentation, …
+            if template is None:
+                raise
+            raise ExportUsageError(
+                f"--template {template}: kan inte läsas som PowerPoint-mall ({error})"
+            ) from error
+
+    return _write(out, fill, f"presentation med {len(deck.slides)} bilder")
 
 
 def _profile(args: argparse.Namespace) -> int:
     from dashboard.export.profile import profile_html, write_profile_pdf
 
-    page = profile_html(_reader(), catalogue(), args.region, args.strategy, args.period, args.lang)
-    out = Path(args.out)
-    pages = write_profile_pdf(page, out)
-    return _written(out, f"regionprofil ({pages} sidor A4)")
+    out = _target(args.out, (".pdf",))
+    period = _period(args.period) if args.period else None
+    page = profile_html(
+        _reader(), catalogue(), args.region.upper(), args.strategy, period, args.lang
+    )
+    pages: list[int] = []
+    _write(out, lambda path: pages.append(write_profile_pdf(page, path)), "regionprofil")
+    print(f"rusmon export: {pages[0]} sidor A4")
+    return 0
 
 
 def _html(args: argparse.Namespace) -> int:
     from dashboard.export.deck import deck_parts
     from dashboard.export.offline_html import offline_html
-    from dashboard.views.goals import current_period
 
-    cat = catalogue()
-    period = args.period or current_period(cat)
+    out = _target(args.out, (".html", ".htm"))
+    region, period = args.region.upper(), _period(args.period)
     parts = deck_parts(
-        _reader(), cat, args.strategy, args.region, period, args.lang, args.benchmark
+        _reader(), catalogue(), args.strategy, region, period, args.lang, args.benchmark
     )
-    out = Path(args.out)
-    out.write_text(offline_html(parts, args.lang), encoding="utf-8")
-    return _written(out, f"offlinepresentation med {len(parts)} bilder")
+    text = offline_html(parts, args.lang)
+    return _write(
+        out,
+        lambda path: path.write_text(text, encoding="utf-8"),
+        f"offlinepresentation med {len(parts)} bilder",
+    )
+
+
+def _deck_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strategy",
+        metavar="ID",
+        help="strategins id (utan: bara RIS-bilderna för regionen, som på Jämför)",
+    )
+    parser.add_argument("--region", required=True, metavar="KOD", help="NUTS-kod, t.ex. SE125")
+    parser.add_argument("--period", metavar="2023-2026", help="mandatperiod (standard: pågående)")
+    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument(
+        "--benchmark",
+        choices=BENCHMARKS,
+        default="leaders",
+        help="jämförelsegrupp för RIS-bilderna (standard: leaders = innovationsledarna)",
+    )
 
 
 def add_parser(commands) -> None:
     export = commands.add_parser(
         "export", help="bilder, PowerPoint, regionprofil (PDF) och offlinepresentation"
     )
-    kinds = export.add_subparsers(dest="kind", required=True)
+    kinds = export.add_subparsers(dest="kind", required=True, metavar="VAD")
 
     chart = kinds.add_parser(
         "chart", help="ett diagram från en permalänk som bild (1920×1080) eller CSV"
@@ -92,17 +183,21 @@ def add_parser(commands) -> None:
         metavar="PERMALÄNK",
         help="sidans adress, t.ex. '/jamfor?region=SE33' eller hela http://…-adressen",
     )
-    chart.add_argument("--chart", metavar="DIAGRAM", help="på Jämför: bars (standard) eller trend")
-    chart.add_argument("--format", choices=("png", "svg", "pdf", "csv"), default="png")
+    chart.add_argument(
+        "--chart",
+        metavar="DIAGRAM",
+        help="på Jämför: bars (standard) eller trend; Måluppföljning: goal; Indikatorer: lines",
+    )
+    chart.add_argument(
+        "--format",
+        choices=CHART_FORMATS,
+        help="standard: filändelsen i --out, annars png",
+    )
     chart.add_argument("--out", metavar="FIL", help="filnamn (standard: ett läsbart namn)")
     chart.set_defaults(handler=_chart)
 
     deck = kinds.add_parser("deck", help="PowerPoint med redigerbara diagram och talarnoter")
-    deck.add_argument("--strategy", required=True, metavar="ID", help="strategins id")
-    deck.add_argument("--region", required=True, metavar="KOD", help="NUTS-kod, t.ex. SE125")
-    deck.add_argument("--period", metavar="2023-2026", help="mandatperiod (standard: pågående)")
-    deck.add_argument("--lang", choices=("sv", "en"), default="sv")
-    deck.add_argument("--benchmark", default="leaders", help="jämförelsegrupp för RIS-bilderna")
+    _deck_options(deck)
     deck.add_argument("--template", metavar="MALL.pptx", help="regionens egen PowerPoint-mall")
     deck.add_argument("--images", action="store_true", help="diagram som bilder i stället")
     deck.add_argument("--out", required=True, metavar="FIL.pptx")
@@ -121,11 +216,7 @@ def add_parser(commands) -> None:
     offline = kinds.add_parser(
         "html", help="presentationen som en fristående HTML-fil som fungerar utan nät"
     )
-    offline.add_argument("--strategy", required=True, metavar="ID", help="strategins id")
-    offline.add_argument("--region", required=True, metavar="KOD", help="NUTS-kod, t.ex. SE125")
-    offline.add_argument("--period", metavar="2023-2026", help="mandatperiod (standard: pågående)")
-    offline.add_argument("--lang", choices=("sv", "en"), default="sv")
-    offline.add_argument("--benchmark", default="leaders", help="jämförelsegrupp för RIS-bilderna")
+    _deck_options(offline)
     offline.add_argument("--out", required=True, metavar="FIL.html")
     offline.set_defaults(handler=_html)
 
@@ -135,6 +226,6 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         return args.handler(args)
-    except ExportError as error:
+    except (ExportError, ExportUsageError) as error:
         print(f"rusmon export {args.kind}: {error}", file=sys.stderr)
         return 1

@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from cli import export
+from cli.swedish import use_swedish
 from etl.errors import EtlError
 from etl.pipeline import EtlContext, RunResult, run_source
 from etl.sources import DERIVED, SOURCES
+from etl.status import state_text
 from etl.warehouse.store import Warehouse
 from indicators.catalogue import CatalogueError, catalogue
 from indicators.formatting import format_number
@@ -59,9 +61,8 @@ def print_summary(results: list[RunResult]) -> None:
     width = max(len(r.source) for r in results)
     for r in results:
         first_line = r.message.splitlines()[0] if r.message else ""
-        print(
-            f"  {r.source:<{width}}  {r.status:<9}  {format_number(r.rows):>9} rader  {first_line}"
-        )
+        state = state_text(r.status)
+        print(f"  {r.source:<{width}}  {state:<13}  {format_number(r.rows):>9} rader  {first_line}")
     failed = [r for r in results if r.failed]
     if failed:
         print(f"\n{len(failed)} källa/källor misslyckades; lagret är som före de körningarna.")
@@ -95,6 +96,7 @@ def _goals(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    use_swedish()
     parser = argparse.ArgumentParser(
         prog="rusmon",
         description="rusmon – indikatoruppföljning för regionala utvecklingsstrategier",

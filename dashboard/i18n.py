@@ -45,7 +45,7 @@ TEXT: dict[str, dict[str, str]] = {
     "goals.method": {"sv": "Så bedöms det: {method}", "en": "Method: {method}"},
     "goals.source": {
         "sv": "Källa: {source}. Bedömningen räknad {computed} med rusmons metod (se ”Så bedöms målen”, /metod); mål enligt {owner}, {strategy}.",
-        "en": "Source: {source}. Assessment computed {computed} with rusmon's method (see README); target as set by {owner}, {strategy}.",
+        "en": "Source: {source}. Assessment computed {computed} with rusmon's method (see “How goals are assessed”, /metod); target as set by {owner}, {strategy}.",
     },
     "goals.gap_suffix": {"sv": "skillnad kvinnor − män", "en": "gap women − men"},
     "goals.measured": {
@@ -467,6 +467,10 @@ TEXT: dict[str, dict[str, str]] = {
     "download.svg": {"sv": "SVG (skalbar bild)", "en": "SVG (scalable image)"},
     "download.pdf": {"sv": "PDF", "en": "PDF"},
     "download.csv": {"sv": "Diagrammets data (CSV)", "en": "The chart's data (CSV)"},
+    "download.col.status": {"sv": "Anmärkning", "en": "Note"},
+    "download.status.capped": {"sv": "i taket", "en": "at the cap"},
+    "download.status.zero": {"sv": "enstaka 0,00", "en": "isolated 0.00"},
+    "download.status.missing": {"sv": "uppgift saknas", "en": "no data"},
     "download.deck": {"sv": "Skapa presentation", "en": "Create presentation"},
     "download.deck_title": {
         "sv": "PowerPoint med redigerbara diagram, talarnoter och källor för det som visas",

@@ -20,8 +20,10 @@
             });
         }
         const base = JSON.parse(graph.dataset.presentBase);
+        // Larger type needs a taller plot, or plotly skips every other category label.
+        const grown = Math.round((base.height || 450) * FONT / base.size);
         const wanted = on
-            ? { "font.size": FONT, height: Math.max(base.height || 0, Math.round(window.innerHeight * MIN_HEIGHT)) }
+            ? { "font.size": FONT, height: Math.max(grown, Math.round(window.innerHeight * MIN_HEIGHT)) }
             : { "font.size": base.size, height: base.height };
         const now = graph._fullLayout;
         if (now.font.size === wanted["font.size"] && (wanted.height === null || now.height === wanted.height)) {

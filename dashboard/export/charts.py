@@ -58,18 +58,42 @@ def _compare(reader, catalogue, query, which: str, lang: str) -> Chart:
     if which == "trend":
         title = view.trend.layout.title.text or view.title
         frame = SlideFrame(title, f"{view.region_name}, RIS {edition}", source=view.source)
-        rows = view.trend_rows
-        return Chart(view.trend, frame, rows, ("rii", region, f"RIS {edition}"))
+        rows = view.trend_rows.rename(
+            columns={
+                "year": t("table.year", lang),
+                "region": view.region_name,
+                "benchmark": t(f"trend.bench.{view.benchmark}", lang),
+                "eu": t("trend.eu", lang),
+            }
+        )
+        return Chart(view.trend, frame, rows, (region, "rii", f"RIS {edition}"))
     subtitle = f"{view.region_name}: {view.intro}"
     frame = SlideFrame(view.title, subtitle, source=view.source, notes=tuple(view.caveats))
-    data = view.bar_rows[
-        [
-            c
-            for c in ("label", "region_name", "region_value", "leader_mean", "ratio", "status")
-            if c in view.bar_rows
+    return Chart(view.bars, frame, _bars_data(view, lang), (region, view.group, str(year)))
+
+
+def _bars_data(view, lang: str) -> pd.DataFrame:
+    """The bars' values as the table under the chart shows them, with full precision kept to
+    what the RIS file has (two decimals for scores, three for ratios)."""
+    rows = view.bar_rows
+    columns = {
+        "region_name": t("control.region", lang),
+        "label": t("table.indicator", lang),
+        "region_value": t("table.region_value", lang),
+        "leader_mean": t("gap.col.benchmark", lang),
+        "ratio": t("table.ratio", lang),
+        "status": t("download.col.status", lang),
+    }
+    out = rows[[c for c in columns if c in rows]].copy()
+    for column, decimals in (("region_value", 2), ("leader_mean", 2), ("ratio", 3)):
+        if column in out:
+            out[column] = out[column].round(decimals)
+    if "status" in out:
+        out["status"] = [
+            t(f"download.status.{s}", lang) if isinstance(s, str) and s else ""
+            for s in out["status"]
         ]
-    ]
-    return Chart(view.bars, frame, data, (view.group, region, str(year)))
+    return out.rename(columns=columns)
 
 
 def _goal(reader, catalogue, query, lang: str) -> Chart:
@@ -94,7 +118,16 @@ def _goal(reader, catalogue, query, lang: str) -> Chart:
     )
     notes = tuple(note for _, note in view.chart.breaks)
     frame = SlideFrame(view.title, subtitle, source=view.source, notes=notes)
-    data = view.chart.series[["period", "sex", "value"]]
+    series = view.chart.series.sort_values(["sex", "time"])
+    data = pd.DataFrame(
+        {
+            t("goals.col.indicator", lang): view.title,
+            t("goals.col.period", lang): series["period"],
+            t("goals.col.sex", lang): [t(f"sex.{x}", lang) for x in series["sex"]],
+            t("goals.col.value", lang): series["value"].round(view.chart.decimals + 2),
+            t("meta.unit", lang): view.chart.unit,
+        }
+    )
     return Chart(view.figure, frame, data, (view.title, period))
 
 
@@ -117,7 +150,10 @@ def _explorer(reader, catalogue, query, lang: str) -> Chart:
     names = ", ".join(catalogue.regions.name_of(r, lang) for r in regions)
     frame = SlideFrame(view.figure.layout.title.text or indicator, names, source=view.source)
     data = explorer_views.download_frame(reader, catalogue, indicator, regions, sex, base, lang)
-    return Chart(view.figure, frame, data, (catalogue.indicators[indicator].name(lang),))
+    periods = sorted(set(data.iloc[:, 4].astype(str)))
+    span = periods[0] if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+    name = (catalogue.indicators[indicator].name(lang), *regions[:4], span)
+    return Chart(view.figure, frame, data, name)
 
 
 def chart_from_permalink(

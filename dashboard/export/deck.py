@@ -40,7 +40,9 @@ class Part:
 
 
 def number_format(decimals: int) -> str:
-    return "0" if decimals <= 0 else "0." + "0" * decimals
+    """An Excel number format with thousands grouping; PowerPoint shows the viewer's own
+    separators (a space and a decimal comma in Swedish)."""
+    return "#,##0" if decimals <= 0 else "#,##0." + "0" * decimals
 
 
 def _title(strategy_name: str, region_name: str, period: str, lang: str, today: date) -> Part:
@@ -88,6 +90,7 @@ def _bars(view: CompareView, year: int, lang: str) -> Part:
         reference_line=1.0,
         caveats=list(view.caveats),
         notes=note,
+        unit=t("table.ratio", lang),
     )
     return Part(slide, view.bars)
 
@@ -96,14 +99,17 @@ def _trend(view: CompareView, lang: str) -> Part | None:
     rows = view.trend_rows
     if rows.empty:
         return None
-    columns = [("region", view.region_name), ("benchmark", None), ("eu", t("trend.eu", lang))]
+    columns = [
+        ("region", view.region_name),
+        ("benchmark", t(f"trend.bench.{view.benchmark}", lang)),
+        ("eu", t("trend.eu", lang)),
+    ]
     series = []
     for column, name in columns:
         if column not in rows or rows[column].isna().all():
             continue
-        label = name or next(tr.name for tr in view.trend.data if tr.name not in columns)
         values = [None if pd.isna(x) else float(x) for x in rows[column]]
-        series.append(d.Series(str(label), values))
+        series.append(d.Series(name, values))
     known = rows[rows["region"].notna()]
     note = ""
     if not known.empty:
@@ -126,6 +132,7 @@ def _trend(view: CompareView, lang: str) -> Part | None:
         source=view.source,
         number_format="0.0",
         notes=note,
+        unit=view.trend.layout.yaxis.title.text or "",
     )
     return Part(slide, view.trend)
 
@@ -218,6 +225,7 @@ def _goal_chart(view: IndicatorView, section: GoalSection, period: str, lang: st
         caveats=[note for _, note in spec.breaks],
         notes=view.sentence,
         target=target,
+        unit=spec.unit,
     )
     return Part(slide, view.figure)
 
@@ -288,6 +296,9 @@ def deck_parts(
         )
         return [Part(title), *ris_parts, _sources([view.source], lang)]
     strategy = _strategy(catalogue, strategy_id, region, lang)
+    known = [p.id for p in catalogue.mandate_periods]
+    if period not in known:
+        raise ExportError(f"{period} är ingen mandatperiod (kända: {', '.join(known)})")
     page = goal_page(reader, catalogue, strategy_id, region, period, lang)
     if page.empty:
         raise ExportError(

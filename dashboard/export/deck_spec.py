@@ -56,6 +56,7 @@ class BarChartSlide:
     number_format: str = "0.00"  # an Excel format; the viewer's locale picks the separator
     reference_line: float | None = None  # e.g. 1.0 = the benchmark (EU average)
     horizontal: bool = True
+    unit: str = ""  # the value axis' title
     caveats: list[str] = field(default_factory=list)
     notes: str = ""
 
@@ -77,6 +78,7 @@ class LineChartSlide:
     caveats: list[str] = field(default_factory=list)
     notes: str = ""
     target: tuple[str, float] | None = None
+    unit: str = ""  # the value axis' title
 
     def __post_init__(self) -> None:
         _check_series(self.title, self.categories, self.series)

@@ -405,8 +405,13 @@ class _Writer:
             bottom -= GAP
         return _Box(area.left, top, area.width, max(bottom - top, Inches(1)))
 
+    def _sourced(self, source: str) -> str:
+        """ "Källa: …" once: the views' source lines already start with it."""
+        lead = f"{self.texts['source']}:"
+        return source if source.startswith(("Källa:", "Source:")) else f"{lead} {source}"
+
     def _footer(self, source: str, caveats: Sequence[str], extra: Sequence[str] = ()) -> list[str]:
-        lines = [f"{self.texts['source']}: {source}"] if source else []
+        lines = [self._sourced(source)] if source else []
         return [*lines, *caveats, *extra]
 
     def _no_data(self, slide: Any, box: _Box) -> None:
@@ -475,6 +480,7 @@ class _Writer:
         _describe(frame, spec.title, spec.subtitle)
         chart = frame.chart
         self._chart_basics(chart, len(spec.series), spec.number_format, len(spec.categories))
+        _axis_title(chart, spec.unit)
         plot = chart.plots[0]
         plot.vary_by_categories = False
         plot.gap_width = 60
@@ -544,6 +550,7 @@ class _Writer:
         _describe(frame, spec.title, spec.subtitle)
         chart = frame.chart
         self._chart_basics(chart, n_series, spec.number_format, len(spec.categories))
+        _axis_title(chart, spec.unit)
         plotted = list(chart.plots[0].series)
         for i, series in enumerate(plotted[: len(spec.series)]):
             colour = RGBColor.from_string(SERIES_COLOURS[i % len(SERIES_COLOURS)])
@@ -700,7 +707,7 @@ class _Writer:
         picture = slide.shapes.add_picture(
             io.BytesIO(spec.image_png), Emu(left), Emu(top), Emu(width), Emu(height)
         )
-        _describe(picture, spec.title, spec.subtitle, f"{self.texts['source']}: {spec.source}")
+        _describe(picture, spec.title, spec.subtitle, self._sourced(spec.source))
 
 
 # --- pure helpers --------------------------------------------------------------------------
@@ -708,6 +715,17 @@ class _Writer:
 
 def _has_values(categories: Sequence[str], series: Sequence[Series]) -> bool:
     return bool(categories) and any(v is not None for s in series for v in s.values)
+
+
+def _axis_title(chart: Any, unit: str) -> None:
+    """The unit on the value axis: a chart copied out of the deck still says what it counts."""
+    if not unit:
+        return
+    axis = chart.value_axis
+    axis.has_title = True
+    axis.axis_title.text_frame.text = unit
+    axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
+    axis.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
 
 
 def _describe(shape: Any, *parts: str) -> None:

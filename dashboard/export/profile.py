@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import html
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -570,7 +571,14 @@ def _footer_template(page_html: str) -> str:
 
 def write_profile_pdf(html: str, out: Path) -> int:
     """Print `html` to `out` as A4 with the system Chromium, every network request refused;
-    returns the number of pages."""
+    returns the number of pages. Printed from a thread of its own: Playwright's sync API
+    refuses to run where an asyncio loop is already running (another Playwright session in
+    the same thread, an async server)."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rusmon-pdf") as pool:
+        return pool.submit(_print_pdf, html, Path(out)).result()
+
+
+def _print_pdf(html: str, out: Path) -> int:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
     from pypdf import PdfReader

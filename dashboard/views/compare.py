@@ -49,6 +49,7 @@ class CompareView:
     trend_rows: pd.DataFrame  # what the trend draws: year, region and benchmark RII
     region_name: str = ""
     group: str = ""  # the benchmark in words, e.g. "innovationsledarnas snitt"
+    benchmark: str = "leaders"  # its key (ris.BENCHMARKS)
 
 
 def region_options(reader: WarehouseReader, edition: int, lang: str) -> list[dict]:
@@ -293,6 +294,7 @@ def compare_view(
             pd.DataFrame(),
             region_name,
             group,
+            benchmark,
         )
     info = meta.iloc[0]
     rii_ratio = comparison.loc[comparison["indicator_code"] == "RII", "ratio"]
@@ -353,4 +355,5 @@ def compare_view(
         trend_rows=trend_rows,
         region_name=region_name,
         group=group,
+        benchmark=benchmark,
     )

@@ -11,7 +11,7 @@ from indicators.formatting import format_number, format_percent
 from indicators.goals import models as m
 from indicators.goals import verdicts as v
 
-TOLERANCE = m.Target.__dataclass_fields__["tolerance"].default
+TOLERANCE = m.Target.model_fields["tolerance"].default  # the catalogue's default
 
 
 def _pct(share: float, lang: str) -> str:

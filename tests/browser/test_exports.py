@@ -80,12 +80,14 @@ def test_presentation_mode_enlarges_chart_fonts_and_keeps_the_last_tick(live_ser
             const ticks = Array.from(gd.querySelectorAll('.xtick text'));
             const last = ticks[ticks.length - 1].getBoundingClientRect();
             return {width: box.width, right: box.right, lastRight: last.right,
-                    lastText: ticks[ticks.length - 1].textContent, height: box.height};
+                    lastText: ticks[ticks.length - 1].textContent, height: box.height,
+                    labels: gd.querySelectorAll('.ytick text').length};
         }"""
     )
     assert chart["width"] > 0.9 * (main_width - 48)  # full width: the side panel goes below
     assert chart["lastText"] == "2,0" and chart["lastRight"] <= chart["right"]
     assert chart["height"] >= 0.7 * page.viewport_size["height"] - 1
+    assert chart["labels"] == 21  # taller with the larger type: no indicator label skipped
     page.locator("#present-toggle").click()
     page.wait_for_function(
         "() => document.querySelector('#compare-bars .js-plotly-plot')._fullLayout.font.size === 14"

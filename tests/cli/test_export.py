@@ -51,8 +51,8 @@ def test_a_goal_permalink_gives_its_values_as_csv_with_a_readable_name(
     name = "arbetsloshet-20-64-ar-vastmanlands-lan-2019-2022.csv"
     assert code == 0 and name in printed
     text = (tmp_path / name).read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "period;sex;value"
-    assert "2022;T;6,6" in text
+    assert text.splitlines()[0] == "Indikator;Period;Kön;Värde;Enhet"
+    assert "Arbetslöshet 20–64 år – Västmanlands län;2022;Totalt;6,6;procent" in text
 
 
 def test_an_explorer_permalink_gives_the_shown_values(rusmon, tmp_path):

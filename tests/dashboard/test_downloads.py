@@ -29,7 +29,7 @@ def test_a_chart_download_names_its_type_and_file(client):
     response = client.get("/export/chart?page=/jamfor&region=SE33&chart=bars&format=svg")
     assert response.status_code == 200
     assert response.mimetype == "image/svg+xml"
-    assert "innovationsledarnas-snitt-SE33-2023.svg" in response.headers["Content-Disposition"]
+    assert "SE33-innovationsledarnas-snitt-2023.svg" in response.headers["Content-Disposition"]
     assert b"Europas innovationsledare" in response.data
 
 
