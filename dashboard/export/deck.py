@@ -299,7 +299,7 @@ def deck_parts(
     known = [p.id for p in catalogue.mandate_periods]
     if period not in known:
         raise ExportError(f"{period} är ingen mandatperiod (kända: {', '.join(known)})")
-    page = goal_page(reader, catalogue, strategy_id, region, period, lang)
+    page = goal_page(reader, catalogue, strategy_id, region, period, lang, hints=False)
     if page.empty:
         raise ExportError(
             t(
@@ -319,7 +319,7 @@ def deck_parts(
         sources += [view.source] if not view.bar_rows.empty else []
     for section in page.sections:
         views = [
-            indicator_view(reader, catalogue, strategy_id, region, period, row.key, lang)
+            indicator_view(reader, catalogue, strategy_id, region, period, row.key, lang, False)
             for row in section.rows
         ]
         shown = [x for x in views if x is not None]

@@ -510,7 +510,7 @@ def profile_html(
 
     goal_parts, goal_sources = [], []
     for strategy in strategies:
-        page = goal_page(reader, catalogue, strategy.id, region, period, lang)
+        page = goal_page(reader, catalogue, strategy.id, region, period, lang, hints=False)
         goal_parts.append(_strategy_part(page, strategy, period, lang))
         goal_sources.append(_goal_sources(reader, catalogue, page, strategy, region, period, lang))
     if not strategies:

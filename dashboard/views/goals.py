@@ -80,10 +80,11 @@ def measured_text(catalogue: Catalogue, region: str, measured: str, lang: str) -
     )
 
 
-def row_note(code, params, lang: str) -> str:
-    """A stored reason or method rendered in the page's language."""
+def row_note(code, params, lang: str, hint: bool = True) -> str:
+    """A stored reason or method rendered in the page's language; `hint` adds what to do
+    about a missing value (the app), exports leave it out."""
     found = from_columns(code, params)
-    return found.text(lang) if found else ""
+    return found.text(lang, hint) if found else ""
 
 
 def caveat_marks(row) -> str:
@@ -188,13 +189,13 @@ def _with_period(value: str, period) -> str:
     return value if value == "–" or period is None or pd.isna(period) else f"{value} ({period})"
 
 
-def _goal_row(row, catalogue, strategy, edition, lang) -> GoalRow:
+def _goal_row(row, catalogue, strategy, edition, lang, hint: bool = True) -> GoalRow:
     goal = strategy.goal(str(row.goal_id))
     gi = next((g for g in goal.indicators if g.key == row.indicator_key), None)
     label, _, decimals = (
         indicator_label(catalogue, gi, edition, lang) if gi else (row.indicator_id, "", 1)
     )
-    comments = [row_note(row.reason_code, row.reason_params, lang)]
+    comments = [row_note(row.reason_code, row.reason_params, lang, hint)]
     if row.baseline_rule == "first_inside":
         comments.append(t("goals.first_inside", lang))
     if not pd.isna(row.baseline_value) and not pd.isna(row.latest_value):
@@ -242,7 +243,7 @@ def _footnotes(rows: pd.DataFrame, goal, catalogue, lang: str) -> list[str]:
     return items + [gi.note_sv for gi in goal.indicators if gi.note_sv]
 
 
-def _sections(statuses, summaries, catalogue, strategy, edition, lang) -> list[GoalSection]:
+def _sections(statuses, summaries, catalogue, strategy, edition, lang, hint) -> list[GoalSection]:
     summary_by_goal = {str(r.goal_id): r for r in summaries.itertuples()}
     sections = []
     for goal in strategy.goals:
@@ -256,7 +257,10 @@ def _sections(statuses, summaries, catalogue, strategy, edition, lang) -> list[G
                 status=Status.of(verdict, lang),
                 judged_text=_summary_method(summary, lang) if summary is not None else "",
                 note=goal.note_sv or "",
-                rows=[_goal_row(r, catalogue, strategy, edition, lang) for r in rows.itertuples()],
+                rows=[
+                    _goal_row(r, catalogue, strategy, edition, lang, hint)
+                    for r in rows.itertuples()
+                ],
                 footnotes=_footnotes(rows, goal, catalogue, lang),
             )
         )
@@ -270,8 +274,10 @@ def goal_page(
     region: str,
     period: str,
     lang: str,
+    hints: bool = True,
 ) -> GoalPage:
-    """Every delmål of the strategy for the region and mandate period, as stored by the ETL."""
+    """Every delmål of the strategy for the region and mandate period, as stored by the ETL.
+    `hints`: what to do about a missing value (the app); exports leave it out."""
     strategy = catalogue.strategies[strategy_id]
     region_name = catalogue.regions.name_of(region, lang)
     page = GoalPage(
@@ -293,7 +299,7 @@ def goal_page(
     summaries = data.summaries(reader, strategy_id, region, period)
     latest = ris.latest_edition(reader)
     edition = latest[0] if latest else None
-    sections = _sections(statuses, summaries, catalogue, strategy, edition, lang)
+    sections = _sections(statuses, summaries, catalogue, strategy, edition, lang, hints)
     return GoalPage(**{**page.__dict__, "sections": sections})
 
 
@@ -406,6 +412,7 @@ def indicator_view(
     period: str,
     picked: str | None,
     lang: str,
+    hints: bool = True,
 ) -> IndicatorView | None:
     """The chart, sentence, table and source of the picked goal indicator; None when none is."""
     if not picked or "|" not in picked:
@@ -471,7 +478,7 @@ def indicator_view(
             unit=sentence_unit,
             decimals=decimals,
             verdict=verdict,
-            reason=row_note(row.reason_code, row.reason_params, lang) or None,
+            reason=row_note(row.reason_code, row.reason_params, lang, hints) or None,
             baseline=baseline,
             latest=latest,
             target_value=target,

@@ -16,8 +16,8 @@ class Note:
     code: str
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
 
-    def text(self, lang: str = "sv") -> str:
-        return render(self.code, self.params, lang)
+    def text(self, lang: str = "sv", hint: bool = True) -> str:
+        return render(self.code, self.params, lang, hint)
 
     def params_json(self) -> str:
         return json.dumps(self.params, ensure_ascii=False, sort_keys=True)
@@ -46,20 +46,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "mandatperioden {period} har inte börjat",
         "the {period} term has not begun",
     ),
-    "no_ris_values": (
-        "inga RIS-värden för {region} (kör rusmon etl ris)",
-        "no RIS values for {region} (run rusmon etl ris)",
-    ),
+    "no_ris_values": ("inga RIS-värden för {region}", "no RIS values for {region}"),
     "awaiting_file": (
-        "inga värden för {region}: väntar på fil (lägg den i data/manual/ eller "
-        "$RUSMON_SOURCES_DIR/followup/ och kör rusmon etl manual)",
-        "no values for {region}: awaiting a file (put it in data/manual/ or "
-        "$RUSMON_SOURCES_DIR/followup/ and run rusmon etl manual)",
+        "inga värden för {region}: väntar på fil",
+        "no values for {region}: awaiting a file",
     ),
-    "no_source_values": (
-        "inga värden för {region} (kör rusmon etl {source})",
-        "no values for {region} (run rusmon etl {source})",
-    ),
+    "no_source_values": ("inga värden för {region}", "no values for {region}"),
     "no_values": ("inga värden för regionen", "no values for the region"),
     "no_new_data": (
         "inga nya värden under perioden (senaste värde {last})",
@@ -152,8 +144,29 @@ _WHAT = {
 _WANTED = {"increase": ("öka", "increase"), "decrease": ("minska", "decrease")}
 
 
-def render(code: str, params: dict[str, Any], lang: str = "sv") -> str:
-    """The text of a reason or method code in `lang` (sv or en)."""
+# What the analyst can do about a missing value: shown in the app and the CLI, left out of
+# exports (a conference slide is no place for file paths and commands).
+HINTS: dict[str, tuple[str, str]] = {
+    "no_ris_values": ("kör rusmon etl ris", "run rusmon etl ris"),
+    "awaiting_file": (
+        "lägg den i data/manual/ eller $RUSMON_SOURCES_DIR/followup/ och kör rusmon etl manual",
+        "put it in data/manual/ or $RUSMON_SOURCES_DIR/followup/ and run rusmon etl manual",
+    ),
+    "no_source_values": ("kör rusmon etl {source}", "run rusmon etl {source}"),
+}
+
+
+def render(code: str, params: dict[str, Any], lang: str = "sv", hint: bool = True) -> str:
+    """The text of a reason or method code in `lang` (sv or en); with `hint`, what to do
+    about it in parentheses."""
+    text = _render(code, params, lang)
+    if hint and code in HINTS:
+        sv_hint, en_hint = HINTS[code]
+        text += f" ({(en_hint if lang == 'en' else sv_hint).format(**params)})"
+    return text
+
+
+def _render(code: str, params: dict[str, Any], lang: str) -> str:
     sv_template, en_template = TEMPLATES[code]
     values = dict(params)
     for key in ("level", "value"):

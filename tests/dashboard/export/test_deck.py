@@ -165,3 +165,16 @@ def test_a_template_gives_its_own_layouts_and_size(reader, cat, tmp_path):
 def test_a_region_outside_the_strategy_is_refused_with_its_regions(reader, cat):
     with pytest.raises(ExportError, match="SE125"):
         build_deck(reader, cat, STRATEGY, "SE331", PERIOD)
+
+
+def test_no_slide_or_note_tells_the_audience_to_run_commands(slides):
+    """What to do about a missing value is for the analyst in the app, not for a slide."""
+    for slide in slides:
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        texts = [_text(slide), notes] + [
+            table.cell(r, c).text
+            for table in _tables(slide)
+            for r in range(len(table.rows))
+            for c in range(len(table.columns))
+        ]
+        assert not any("rusmon etl" in text or "RUSMON_" in text for text in texts), _title(slide)
