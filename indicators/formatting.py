@@ -14,11 +14,19 @@ MINUS = "\u2212"  # a real minus sign, as in Swedish typesetting
 
 
 def format_number(value: float | int | None, decimals: int = 0, lang: str = "sv") -> str:
-    """1234.5 -> '1 234,5' (sv) or '1,234.5' (en); None/NaN -> '–'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """1234.5 -> '1 234,5' (sv) or '1,234.5' (en); None/NaN/NA -> '–'.
+
+    The one number format of every table, hover label, sentence and CLI line (chart axes use
+    the same separators: dashboard/figures/common.py): exactly `decimals` decimals, a decimal
+    comma and a no-break space between thousands in Swedish, never "k"/"M", a real minus sign
+    (U+2212), and no "−0,0" for what rounds to zero."""
+    if value is None or _missing(value):
         return "–"
+    number = float(value)
+    if math.isinf(number):
+        return (MINUS if number < 0 else "") + "∞"
     # Round half up on the shortest decimal form, as people do: 125.85 -> 125.9.
-    exact = Decimal(repr(float(value)))
+    exact = Decimal(repr(number))
     rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{abs(rounded):,.{decimals}f}"
     if lang == "sv":
@@ -43,7 +51,10 @@ def format_signed(value: float, decimals: int = 0, lang: str = "sv") -> str:
 
 
 def _missing(value: object) -> bool:
-    return value is None or value != value  # NaN and pandas' NaT are not equal to themselves
+    try:
+        return value is None or bool(value != value)  # NaN and NaT are not equal to themselves
+    except TypeError:  # pandas' NA has no truth value
+        return True
 
 
 def format_date(value: date | datetime | None, lang: str = "sv") -> str:

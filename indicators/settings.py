@@ -34,6 +34,8 @@ class Settings:
     sources_dir: Path | None
     offline: bool
     raw_dir: Path
+    # A region's own catalogue folders (RUSMON_CATALOGUE_DIR), merged over the built-in one.
+    catalogue_dirs: tuple[Path, ...] = ()
     api_roots: Mapping[str, str] = field(
         default_factory=lambda: {k: v for k, (_, v) in API_ROOTS.items()}
     )
@@ -62,11 +64,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     sources = env.get("RUSMON_SOURCES_DIR", "").strip()
     raw_dir = env.get("RUSMON_RAW_DIR", "").strip()
+    catalogue_dirs = env.get("RUSMON_CATALOGUE_DIR", "").split(os.pathsep)
     return Settings(
         database_url=env.get("RUSMON_DATABASE_URL", "").strip() or default_database_url(),
         sources_dir=Path(sources).resolve() if sources else None,
         offline=env.get("RUSMON_OFFLINE", "").strip().lower() in TRUE_WORDS,
         raw_dir=Path(raw_dir).resolve() if raw_dir else PROJECT_ROOT / "data" / "raw",
+        catalogue_dirs=tuple(Path(d.strip()).resolve() for d in catalogue_dirs if d.strip()),
         api_roots={
             name: (env.get(variable, "").strip() or default).rstrip("/")
             for name, (variable, default) in API_ROOTS.items()

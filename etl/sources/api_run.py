@@ -1,6 +1,11 @@
 """The run every API connector shares: plan requests per indicator, fetch them (or find their
 snapshots offline), parse, validate everything, then save in one transaction.
 
+A connector is declared as data (ApiSource, in etl/sources/api_sources.py): the typed source
+reference its indicators carry (indicators.models.ScbSource …), its rate limit, how it plans
+requests and parses answers, and where else it may find answers offline. `run_declared`
+drives any such declaration; no connector has a run of its own.
+
 Nothing is saved unless every planned request of every indicator that is loaded succeeded,
 so a failing API leaves the warehouse as it was. Offline, an indicator without snapshots
 is left out and said so; with none at all the source is skipped.
@@ -8,21 +13,25 @@ is left out and said so; with none at all the source is skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from etl import shrink
 from etl.errors import ValidationError
 from etl.fetch import Fetcher, Request
+from etl.http import HttpClient, RateLimiter
 from etl.observations import validate
 from etl.observations.frame import tidy
 from etl.observations.load import save_notes, save_observations
 from etl.pipeline import UNCHANGED, Batch, EtlContext, NothingToLoad, RunResult
 from etl.snapshots import SourceInput
 from indicators.formatting import format_number
-from indicators.models import Indicator
+from indicators.models import Indicator, RegionRegistry, SourceBase
 
 
 @dataclass
@@ -136,3 +145,65 @@ def run_api_source(
         ),
     )
     return ctx.save(source, parser_version, inputs, batch)
+
+
+@dataclass(frozen=True)
+class Planning:
+    """What a connector plans an indicator's requests with."""
+
+    roots: Mapping[str, str]  # the API roots (settings.api_roots)
+    regions: RegionRegistry
+    limits: Any = None  # what the connector's `prepare` learnt from the API (SCB's /config)
+
+
+@dataclass(frozen=True)
+class ApiSource:
+    """An API connector, declared as data."""
+
+    name: str  # the name on the command line and in the run log
+    reference: type[SourceBase]  # the typed source reference of the indicators it loads
+    parser_version: str  # raise it when parsing changes: unchanged answers load again
+    rate_limit: Callable[[], tuple[int, float]]  # (calls, seconds) until `prepare` knows better
+    plan: Callable[[Indicator, Planning], list[Request]]
+    parse: Callable[..., Parsed]  # (indicator, answers, registry=…) -> Parsed
+    next_page: Callable[[SourceInput], Request | None] | None = None  # paged APIs
+    # Files already downloaded to $RUSMON_SOURCES_DIR that serve offline for an indicator.
+    local: Callable[[Path | None, Indicator], list[SourceInput]] | None = None
+    # Whether recorded answers (with sidecars) in $RUSMON_SOURCES_DIR count as snapshots.
+    snapshots_in_sources_dir: bool = False
+    # Online only, before planning: ask the API what it allows (client, roots, say) -> limits.
+    prepare: Callable[[HttpClient, Mapping[str, str], Callable[[str], None]], Any] | None = None
+
+    def indicators(self, ctx: EtlContext) -> list[Indicator]:
+        return [
+            i for i in ctx.catalogue.indicators.values() if isinstance(i.source, self.reference)
+        ]
+
+    def run(self, ctx: EtlContext) -> RunResult:
+        return run_declared(ctx, self)
+
+
+def run_declared(ctx: EtlContext, source: ApiSource) -> RunResult:
+    """rusmon etl <source>: plan the requests from the catalogue → fetch or find snapshots →
+    parse and validate → save."""
+    roots = dict(ctx.settings.api_roots)
+    client = ctx.http_client(source.name, RateLimiter(*source.rate_limit()))
+    limits = None
+    if client is not None and source.prepare is not None:
+        limits = source.prepare(client, roots, partial(ctx.say, source.name))
+    planning = Planning(roots, ctx.catalogue.regions, limits)
+    plans = [
+        Plan(i, source.plan(i, planning), next_page=source.next_page)
+        for i in source.indicators(ctx)
+    ]
+    sources_dir = ctx.settings.sources_dir
+    extra = [sources_dir] if source.snapshots_in_sources_dir and sources_dir else []
+    return run_api_source(
+        ctx,
+        source=source.name,
+        parser_version=source.parser_version,
+        plans=plans,
+        fetcher=Fetcher(source.name, client, ctx.settings.raw_dir, extra),
+        parse=partial(source.parse, registry=ctx.catalogue.regions),
+        local=partial(source.local, sources_dir) if source.local else None,
+    )

@@ -10,24 +10,24 @@ from pathlib import Path
 
 from etl.fetch import Request, safe_name
 from etl.snapshots import SourceInput, local_input
-from indicators.models import Indicator
+from indicators.models import EurostatSource, Indicator
 
 SOURCE = "eurostat"
 CALLS, WINDOW = 5, 1.0  # no published limit: stay polite
 
 
 def plan_requests(indicator: Indicator, root: str) -> list[Request]:
-    ref = indicator.source.reference
+    ref = indicator.source_as(EurostatSource)
     params: dict[str, object] = {"format": "JSON", "lang": "en"}
-    params |= {key: str(value) for key, value in ref["filters"].items()}
-    params["geo"] = list(ref.get("geo", []))
-    name = safe_name(ref["dataset"]) + ".json"
-    return [Request(url=f"{root}/data/{ref['dataset']}", params=params, name=name)]
+    params |= dict(ref.filters)
+    params["geo"] = list(ref.geo)
+    name = safe_name(ref.dataset) + ".json"
+    return [Request(url=f"{root}/data/{ref.dataset}", params=params, name=name)]
 
 
 def local_files(sources_dir: Path | None, indicator: Indicator) -> list[SourceInput]:
     if sources_dir is None:
         return []
-    dataset = indicator.source.reference["dataset"]
+    dataset = indicator.source_as(EurostatSource).dataset
     found = sorted((sources_dir / SOURCE).glob(f"{dataset}*.tsv"))
     return [local_input(SOURCE, p) for p in found]

@@ -16,18 +16,19 @@ from etl.observations.frame import MISSING, as_number
 from etl.observations.regions import region_lookup
 from etl.snapshots import SourceInput
 from etl.sources.api_run import Parsed
-from indicators.models import Indicator, RegionRegistry
+from indicators.models import EurostatSource, Indicator, RegionRegistry
 
 SOURCE = "eurostat"
 EU_AGGREGATES = {"EU27_2020": "EU"}
 
 
 def _filter(frame: pd.DataFrame, indicator: Indicator, origin: str) -> pd.DataFrame:
-    for key, value in indicator.source.reference["filters"].items():
+    ref = indicator.source_as(EurostatSource)
+    for key, value in ref.filters.items():
         if key not in frame:
             raise SourceError(SOURCE, f"{indicator.id}: {origin} saknar dimensionen {key}")
-        frame = frame[frame[key] == str(value)]
-    geos = indicator.source.reference.get("geo")
+        frame = frame[frame[key] == value]
+    geos = list(ref.geo)
     return frame[frame["geo"].isin(geos)] if geos else frame
 
 

@@ -12,7 +12,7 @@ from etl.errors import SourceError, shown
 from etl.fetch import Request, safe_name
 from etl.jsonstat import read_json
 from etl.snapshots import SourceInput
-from indicators.models import Indicator, RegionRegistry
+from indicators.models import Indicator, KoladaSource, RegionRegistry
 
 SOURCE = "kolada"
 YEARS_PER_REQUEST = 25  # Kolada refuses longer year lists
@@ -26,8 +26,8 @@ def region_ids(registry: RegionRegistry) -> list[str]:
 def plan_requests(
     indicator: Indicator, root: str, registry: RegionRegistry, this_year: int | None = None
 ) -> list[Request]:
-    kpi = indicator.source.reference["kpi"]
-    first = int(indicator.source.reference.get("first_year", 2000))
+    ref = indicator.source_as(KoladaSource)
+    kpi, first = ref.kpi, ref.first_year
     years = list(range(first, (this_year or date.today().year) + 1))
     ids = ",".join(region_ids(registry))
     requests = [Request(url=f"{root}/kpi/{kpi}", name=safe_name(f"{kpi}_meta") + ".json")]

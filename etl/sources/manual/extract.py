@@ -1,6 +1,7 @@
 """Find and read hand-kept tidy files (CSV or XLSX).
 
-Where: --file, else $RUSMON_SOURCES_DIR/followup/ and data/manual/.
+Where: --file, else $RUSMON_SOURCES_DIR/followup/, data/manual/ and the files the catalogue's
+indicators name (`source: {type: manual, file: …}`, e.g. in a region's own catalogue folder).
 
 The format: indicator_id,region,period,sex,value,unit,source,note (DESIGN.md). CSV files
 must be UTF-8; a comma or a semicolon separates the columns (Swedish Excel writes ';').
@@ -18,6 +19,7 @@ from etl.errors import Problem, SourceError, clip
 from etl.limits import MAX_CSV_FIELD, InputLimitError, check_workbook
 from etl.pipeline import EtlContext, NothingToLoad
 from etl.snapshots import SourceInput, local_input
+from indicators.models import ManualSource
 from indicators.settings import PROJECT_ROOT
 
 SOURCE = "manual"
@@ -42,10 +44,33 @@ def find_inputs(ctx: EtlContext) -> list[SourceInput]:
         for p in sorted(folder.rglob("*"))
         if p.suffix.lower() in SUFFIXES
     ]
+    declared = declared_files(ctx)
+    found = list(dict.fromkeys([*found, *declared]))
     if not found:
         where = " eller ".join(str(f) for f in folders)
         raise NothingToLoad(f"inga filer att ladda i {where}")
     return [local_input(SOURCE, p) for p in found]
+
+
+def declared_files(ctx: EtlContext) -> list[Path]:
+    """The files the catalogue's hand-kept indicators name; one that is not there is an
+    error (the catalogue promises it), not a file to pass over."""
+    missing, files = [], []
+    for indicator in ctx.catalogue.indicators.values():
+        source = indicator.source
+        if isinstance(source, ManualSource) and source.file is not None:
+            if source.file.is_file():
+                files.append(source.file)
+            else:
+                missing.append(f"{indicator.id}: {source.file}")
+    if missing:
+        raise SourceError(
+            SOURCE,
+            "filen som katalogen anger finns inte: "
+            + "; ".join(missing)
+            + " (sökvägen i source.file räknas från katalogmappen)",
+        )
+    return files
 
 
 class TidyFileError(Exception):

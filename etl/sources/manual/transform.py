@@ -10,6 +10,7 @@ from etl.errors import Problem
 from etl.observations.frame import MISSING, normalise_period
 from etl.observations.regions import region_lookup
 from indicators.catalogue import Catalogue
+from indicators.models import same_unit
 
 
 def parse_value(text: str) -> tuple[float | None, str | None, bool]:
@@ -27,10 +28,6 @@ def parse_value(text: str) -> tuple[float | None, str | None, bool]:
     except ValueError:
         return None, None, False
     return (number, None, True) if math.isfinite(number) else (None, None, False)
-
-
-def _same_unit(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
 NOT_A_NUMBER = "värdet är inget tal (decimalkomma går bra; .. eller tom cell = uppgift saknas)"
@@ -60,7 +57,7 @@ def _unit_problems(raw: pd.DataFrame, catalogue: Catalogue, file: str) -> list[P
     expected = raw["indicator_id"].map({i: d.unit for i, d in catalogue.indicators.items()})
     stated = raw["unit"] != ""
     differs = [
-        e is not None and isinstance(e, str) and not _same_unit(u, e)
+        e is not None and isinstance(e, str) and not same_unit(u, e)
         for u, e in zip(raw["unit"], expected, strict=True)
     ]
     wrong = raw[stated & pd.Series(differs, index=raw.index)]

@@ -7,12 +7,13 @@ recorded); a query that would exceed the cell limit is split over the regions.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from etl.errors import SourceError
 from etl.fetch import Request, safe_name
 from etl.http import HttpClient, RateLimiter
-from indicators.models import Indicator, RegionRegistry
+from indicators.models import Indicator, RegionRegistry, ScbSource
 
 SOURCE = "scb"
 DEFAULT_CALLS, DEFAULT_WINDOW, DEFAULT_MAX_CELLS = 30, 10.0, 150_000
@@ -49,6 +50,16 @@ def read_limits(client: HttpClient, root: str) -> Limits:
     return limits
 
 
+def prepare(client: HttpClient, roots: Mapping[str, str], say: Callable[[str], None]) -> Limits:
+    """Online, before planning: SCB's limits from /config, said aloud."""
+    limits = read_limits(client, roots["scb"])
+    say(
+        f"SCB:s gränser: {limits.calls} anrop per {limits.window:g} s, "
+        f"{limits.max_cells} celler per anrop"
+    )
+    return limits
+
+
 def region_codes(selection: list[str], registry: RegionRegistry) -> list[str]:
     """SCB's codes for the named groups: lan (länskoder), riket (00), riksomraden (RIKS1–8)."""
     codes: list[str] = []
@@ -66,20 +77,17 @@ def region_codes(selection: list[str], registry: RegionRegistry) -> list[str]:
 
 def _selections(indicator: Indicator) -> tuple[str, dict[str, list[str]]]:
     """(region variable, every other variable's value codes) from the catalogue reference."""
-    ref = indicator.source.reference
-    contents = ref["contents"]
+    ref = indicator.source_as(ScbSource)
+    code = ref.contents.code
     selected: dict[str, list[str]] = {
-        ref.get("contents_variable", "ContentsCode"): [contents["code"]]
-        if "code" in contents
-        else ["*"],
-        ref.get("time_variable", "Tid"): ["*"],
+        ref.contents_variable: [code] if code is not None else ["*"],
+        ref.time_variable: ["*"],
     }
-    sex = ref.get("sex")
-    if sex:
-        selected[sex["variable"]] = list(sex["codes"])
-    for variable, values in (ref.get("select") or {}).items():
-        selected[variable] = [str(v) for v in values]
-    return ref.get("region_variable", "Region"), selected
+    if ref.sex:
+        selected[ref.sex.variable] = list(ref.sex.codes)
+    for variable, values in ref.select.items():
+        selected[variable] = list(values)
+    return ref.region_variable, selected
 
 
 def chunk_regions(
@@ -97,23 +105,23 @@ def chunk_regions(
 
 
 def plan_requests(
-    indicator: Indicator, roots: dict[str, str], registry: RegionRegistry, limits: Limits
+    indicator: Indicator, roots: Mapping[str, str], registry: RegionRegistry, limits: Limits
 ) -> list[Request]:
-    ref = indicator.source.reference
+    ref = indicator.source_as(ScbSource)
     region_variable, other = _selections(indicator)
-    regions = region_codes(ref.get("regions", ["lan", "riket"]), registry)
+    regions = region_codes(list(ref.regions), registry)
     requests = []
-    chunks = chunk_regions(regions, other, limits.max_cells, ref.get("time_variable", "Tid"))
+    chunks = chunk_regions(regions, other, limits.max_cells, ref.time_variable)
     for part, chunk in enumerate(chunks, start=1):
         selection = {region_variable: chunk, **other}
-        name = safe_name(f"{ref['table']}_{part}") + ".json"
-        if ref["api"] == "v2":
+        name = safe_name(f"{ref.table}_{part}") + ".json"
+        if ref.api == "v2":
             body = {
                 "selection": [{"variableCode": k, "valueCodes": v} for k, v in selection.items()]
             }
             requests.append(
                 Request(
-                    url=f"{roots['scb']}/tables/{ref['table']}/data",
+                    url=f"{roots['scb']}/tables/{ref.table}/data",
                     method="POST",
                     body=body,
                     params={"lang": "sv", "outputFormat": "json-stat2"},
@@ -132,7 +140,7 @@ def plan_requests(
             ]
             requests.append(
                 Request(
-                    url=f"{roots['scb_v1']}/{ref['table']}",
+                    url=f"{roots['scb_v1']}/{ref.table}",
                     method="POST",
                     name=name,
                     body={"query": query, "response": {"format": "json-stat2"}},

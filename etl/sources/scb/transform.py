@@ -10,7 +10,7 @@ from etl.observations.frame import normalise_period
 from etl.observations.regions import region_lookup
 from etl.snapshots import SourceInput
 from etl.sources.api_run import Parsed
-from indicators.models import Indicator, RegionRegistry
+from indicators.models import Indicator, RegionRegistry, ScbSource
 
 SOURCE = "scb"
 
@@ -32,32 +32,34 @@ def rows_for(
     origin: str,
     file: str | None = None,
 ):
-    ref = indicator.source.reference
+    ref = indicator.source_as(ScbSource)
     frame = dataset.frame
     file = file or origin
-    contents_variable = ref.get("contents_variable", "ContentsCode")
-    wanted = ref["contents"]
+    contents_variable = ref.contents_variable
+    wanted = ref.contents
     if contents_variable in frame:
-        if "code" in wanted:
-            frame = frame[frame[contents_variable] == wanted["code"]]
+        if wanted.code is not None:
+            frame = frame[frame[contents_variable] == wanted.code]
         else:
-            label = wanted["label"].strip().lower()
+            label = (wanted.label or "").strip().lower()
             frame = frame[frame[f"{contents_variable}_label"].str.strip().str.lower() == label]
     if frame.empty:
-        raise SourceError(SOURCE, f"{indicator.id}: svaret ({file}) innehåller inte {wanted}")
-    region_variable = ref.get("region_variable", "Region")
-    time_variable = ref.get("time_variable", "Tid")
+        raise SourceError(
+            SOURCE, f"{indicator.id}: svaret ({file}) innehåller inte {wanted.as_dict()}"
+        )
+    region_variable = ref.region_variable
+    time_variable = ref.time_variable
     if time_variable not in frame:
         raise SourceError(SOURCE, f"{file}: svaret saknar tidsvariabeln {time_variable}")
-    if ref.get("sex") and ref["sex"]["variable"] not in frame:
-        raise SourceError(SOURCE, f"{file}: svaret saknar variabeln {ref['sex']['variable']}")
+    if ref.sex and ref.sex.variable not in frame:
+        raise SourceError(SOURCE, f"{file}: svaret saknar variabeln {ref.sex.variable}")
     # An eliminated region variable means the whole country.
     regions = (
         frame[region_variable] if region_variable in frame else pd.Series("00", index=frame.index)
     )
-    sex = ref.get("sex")
+    sex = ref.sex
     sexes = (
-        frame[sex["variable"]].map(lambda code: sex["codes"].get(code, code))
+        frame[sex.variable].map(lambda code: sex.codes.get(code, code))
         if sex
         else pd.Series("T", index=frame.index)
     )

@@ -14,7 +14,7 @@ from etl.errors import SourceError
 from etl.fetch import Request, safe_name
 from etl.limits import InputLimitError, check_workbook
 from etl.snapshots import SourceInput, local_input
-from indicators.models import Indicator
+from indicators.models import Indicator, TvaSource
 
 SOURCE = "tva"
 LOCAL_GLOBS = ("tva/*.xlsx", "sweden/responses/tva_*.xlsx")
@@ -22,19 +22,15 @@ CALLS, WINDOW = 10, 10.0  # PxWeb v1's usual limit
 
 
 def plan_requests(indicator: Indicator, root: str) -> list[Request]:
-    ref = indicator.source.reference
+    ref = indicator.source_as(TvaSource)
     every = {"filter": "all", "values": ["*"]}
-    variables = (
-        ref.get("region_variable", "Län"),
-        ref.get("time_variable", "Tid"),
-        ref.get("contents_variable", "variabel"),
-    )
+    variables = (ref.region_variable, ref.time_variable, ref.contents_variable)
     body = {
         "query": [{"code": v, "selection": every} for v in variables],
         "response": {"format": "json-stat2"},
     }
-    name = safe_name(Path(ref["path"]).stem) + ".json"
-    return [Request(url=f"{root}/{ref['path']}", method="POST", body=body, name=name)]
+    name = safe_name(Path(ref.path).stem) + ".json"
+    return [Request(url=f"{root}/{ref.path}", method="POST", body=body, name=name)]
 
 
 def export_contents_label(path: Path) -> str | None:
@@ -59,6 +55,6 @@ def export_contents_label(path: Path) -> str | None:
 def local_exports(sources_dir: Path | None, indicator: Indicator) -> list[SourceInput]:
     if sources_dir is None:
         return []
-    wanted = indicator.source.reference["contents"]["label"].strip().lower()
+    wanted = indicator.source_as(TvaSource).contents.label.strip().lower()
     found = sorted({p for pattern in LOCAL_GLOBS for p in sources_dir.glob(pattern)})
     return [local_input(SOURCE, p) for p in found if export_contents_label(p) == wanted]

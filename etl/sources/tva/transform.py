@@ -17,7 +17,7 @@ from etl.observations.frame import as_number, normalise_period
 from etl.observations.regions import region_lookup
 from etl.snapshots import SourceInput
 from etl.sources.api_run import Parsed
-from indicators.models import Indicator, RegionRegistry
+from indicators.models import Indicator, RegionRegistry, TvaSource
 
 SOURCE = "tva"
 LAN_IN_LABEL = re.compile(r"^\s*(\d{2})\s")
@@ -29,19 +29,17 @@ def lan_code(label: str) -> str | None:
 
 
 def _from_jsonstat(indicator: Indicator, snapshot: SourceInput) -> pd.DataFrame:
-    ref = indicator.source.reference
+    ref = indicator.source_as(TvaSource)
     try:
         dataset = read_jsonstat(read_json(SOURCE, snapshot))
     except JsonStatError as exc:
         raise SourceError(SOURCE, f"{snapshot.name} ({clip(snapshot.origin)}): {exc}") from exc
     frame = dataset.frame
-    contents = ref.get("contents_variable", "variabel")
-    region = ref.get("region_variable", "Län")
-    time = ref.get("time_variable", "Tid")
+    contents, region, time = ref.contents_variable, ref.region_variable, ref.time_variable
     absent = [v for v in (contents, region, time) if v not in frame]
     if absent:
         raise SourceError(SOURCE, f"{snapshot.name}: svaret saknar variabeln {', '.join(absent)}")
-    label = ref["contents"]["label"].strip().lower()
+    label = ref.contents.label.strip().lower()
     frame = frame[frame[f"{contents}_label"].str.strip().str.lower() == label]
     return pd.DataFrame(
         {

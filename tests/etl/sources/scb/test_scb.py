@@ -7,7 +7,7 @@ import pytest
 
 from etl.snapshots import SourceInput
 from etl.sources.scb import extract, transform
-from indicators.models import Indicator, SourceRef
+from indicators.models import Indicator, ScbSource
 from tests.etl.sources.connectors import observations, online_settings, run
 from tests.etl.sources.fixtures import tab3138 as grp_tab3138
 from tests.replay_server import Answer, replay_server
@@ -80,10 +80,10 @@ def test_the_recorded_v2_answer_maps_sex_and_keeps_mandatory_notes(shared_data, 
         id="population", name_sv="x", name_en="x", description_sv="x", description_en="x",
         unit="antal personer", unit_en="persons", decimals=0, direction="higher",
         frequency="annual", sex_split=True,
-        source=SourceRef(type="scb", label="SCB TAB638", reference={
-            "api": "v2", "table": "TAB638", "contents": {"code": "BE0101N1"},
-            "sex": {"variable": "Kon", "codes": {"1": "M", "2": "K"}},
-        }),
+        source=ScbSource(
+            type="scb", label="SCB TAB638", api="v2", table="TAB638",
+            contents={"code": "BE0101N1"}, sex={"variable": "Kon", "codes": {"1": "M", "2": "K"}},
+        ),
     )  # fmt: skip
     path = shared_data / "sweden" / "scb_v2_TAB638_data_response_jsonstat2.json"
     parsed = transform.parse(indicator, [snapshot(path)], cat.regions)
