@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.common import BLACK, BLUE, GREEN, GREY, ORANGE, base_layout, empty_figure
+from dashboard.figures.common import (
+    BLACK,
+    BLUE,
+    GREEN,
+    GREY,
+    ORANGE,
+    base_layout,
+    empty_figure,
+    trace_values,
+    value_axis,
+)
 from dashboard.i18n import t
 from indicators.formatting import format_number
 from indicators.goals.status import Point
@@ -177,5 +187,6 @@ def goal_chart(spec: GoalChart, lang: str = "sv") -> go.Figure:
         ticktext=[str(y) for y in years[::step]],
         range=[first - 0.6, last + 0.6],
     )
-    figure.update_yaxes(title_text=spec.unit, separatethousands=True)
+    # The target, the trend and women and men are on the axis too: ticks fit all of them.
+    figure.update_yaxes(title_text=spec.unit, **value_axis(trace_values(figure), spec.decimals))
     return figure

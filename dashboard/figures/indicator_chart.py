@@ -12,12 +12,19 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures.common import SERIES_COLOURS, base_layout, empty_figure
+from dashboard.figures.common import (
+    SERIES_COLOURS,
+    base_layout,
+    empty_figure,
+    trace_values,
+    value_axis,
+)
 from dashboard.i18n import t
 from indicators.formatting import format_number
 
 SEX_DASH = {"T": "solid", "K": "dash", "M": "dot"}
 SEX_SYMBOL = {"T": "circle", "K": "triangle-up", "M": "square"}
+SMALL_TICKS = 5  # on a small multiple's value axis (260 px high)
 
 
 def _name(region: str, sex: str, split: bool, lang: str) -> str:
@@ -71,7 +78,7 @@ def indicator_lines(
             figure.add_trace(_trace(group, name, colours[region], sex, decimals, unit, lang))
         figure.update_layout(**base_layout(lang, height=460, title=title))
         _years_axis(figure, data)
-        figure.update_yaxes(title_text=unit, separatethousands=True)
+        figure.update_yaxes(title_text=unit, **value_axis(trace_values(figure), decimals))
         return figure
     columns = 3 if len(regions) > 4 else 2
     rows = math.ceil(len(regions) / columns)
@@ -87,6 +94,8 @@ def indicator_lines(
             figure.add_trace(trace, row=row, col=col)
     figure.update_layout(**base_layout(lang, height=260 * rows + 80, title=title))
     _years_axis(figure, data)
+    # One axis format for every panel (the y axes are shared); fewer ticks on the low panels.
+    figure.update_yaxes(**value_axis(trace_values(figure), decimals, ticks=SMALL_TICKS))
     return figure
 
 
@@ -122,5 +131,7 @@ def indicator_bars(
         barmode="group",
         showlegend=split,
     )
-    figure.update_xaxes(title_text=unit, separatethousands=True)
+    figure.update_xaxes(
+        title_text=unit, **value_axis(trace_values(figure, "x"), decimals, zero=True)
+    )
     return figure

@@ -12,20 +12,22 @@ from dashboard.figures.common import (
     VERMILLION,
     base_layout,
     empty_figure,
+    value_axis,
 )
 from dashboard.i18n import t
 from indicators.formatting import format_number
 
 ROW_HEIGHT = 30
+DECIMALS = 2  # ratios, and the scores they are made of
 
 
 def _hover_values(part: pd.DataFrame, mean_column: str, lang: str) -> list[list[str]]:
     """Region value, benchmark mean and ratio per bar, as the hover and the bar text show them."""
     return [
         [
-            format_number(region_value, 2, lang),
-            format_number(mean, 2, lang),
-            format_number(ratio, 2, lang),
+            format_number(region_value, DECIMALS, lang),
+            format_number(mean, DECIMALS, lang),
+            format_number(ratio, DECIMALS, lang),
         ]
         for region_value, mean, ratio in zip(
             part["region_value"], part[mean_column], part["ratio"], strict=True
@@ -106,9 +108,8 @@ def leader_ratio_bars(
     )
     figure.update_xaxes(
         title_text=t("bars.axis", lang) if benchmark is None else t("bars.axis_vs", lang),
-        range=[low, high],
         zeroline=False,
-        tickformat=".1f",
+        **value_axis([low, high], DECIMALS, padding=0),
     )
     figure.add_vline(x=1, line={"color": GREY, "width": 2})
     return figure
@@ -151,7 +152,9 @@ def regions_ratio_bars(
     )
     figure.update_yaxes(categoryorder="array", categoryarray=order, automargin=True)
     figure.update_xaxes(
-        title_text=t("bars.axis_vs", lang), range=[0, high], zeroline=False, tickformat=".1f"
+        title_text=t("bars.axis_vs", lang),
+        zeroline=False,
+        **value_axis([0, high], DECIMALS, padding=0),
     )
     figure.add_vline(x=1, line={"color": GREY, "width": 2})
     return figure

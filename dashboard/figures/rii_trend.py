@@ -5,9 +5,19 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.common import BLACK, BLUE, GREY, base_layout, empty_figure
+from dashboard.figures.common import (
+    BLACK,
+    BLUE,
+    GREY,
+    base_layout,
+    empty_figure,
+    trace_values,
+    value_axis,
+)
 from dashboard.i18n import t
 from indicators.formatting import format_number
+
+DECIMALS = 1  # RIS scores, relative to the EU (= 100)
 
 
 def rii_trend(
@@ -47,12 +57,15 @@ def rii_trend(
                 name=name,
                 mode="lines+markers",
                 line={"color": colour, "dash": dash, "width": width},
-                customdata=[format_number(v, 1, lang) for v in values],
+                customdata=[format_number(v, DECIMALS, lang) for v in values],
                 hovertemplate=f"{name} %{{x}}: %{{customdata}}<extra></extra>",
             )
         )
     title = t("trend.title", lang, first=min(years), last=max(years))
     figure.update_layout(**base_layout(lang, height=380, title=title))
     figure.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years])
-    figure.update_yaxes(title_text=t("trend.axis", lang, base=base_year))
+    figure.update_yaxes(
+        title_text=t("trend.axis", lang, base=base_year),
+        **value_axis(trace_values(figure), DECIMALS),
+    )
     return figure

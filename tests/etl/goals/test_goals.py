@@ -158,9 +158,9 @@ def test_the_goals_table_names_the_measured_nuts2_region_of_every_ris_row(
         followup_warehouse, monkeypatch, "--strategy", "vasterbotten_innovation_strategy",
         "--period", "2019-2022",
     )  # fmt: skip
-    ris_rows = [line for line in output.splitlines() if line.strip().startswith("ris:")]
+    ris_rows = [line for line in output.splitlines() if line.strip().startswith("RIS: ")]
     assert code == 0 and ris_rows
-    assert all(" SE33 " in line for line in ris_rows)
+    assert all(line.endswith(", mätt för Övre Norrland (SE33)") for line in ris_rows)
 
 
 def test_rusmon_goals_names_what_is_wrong(followup_warehouse, monkeypatch, capsys):
@@ -170,3 +170,26 @@ def test_rusmon_goals_names_what_is_wrong(followup_warehouse, monkeypatch, capsy
         followup_warehouse, monkeypatch, "--strategy", VASTMANLAND, "--period", "2031-2034"
     )
     assert code == 2
+
+
+def test_the_goals_table_names_indicators_and_regions_and_csv_keeps_the_ids(
+    followup_warehouse, monkeypatch, cat
+):
+    args = ("--strategy", VASTMANLAND, "--period", "2019-2022")
+    code, table = rusmon(followup_warehouse, monkeypatch, *args)
+    assert code == 0
+    assert "Västmanlands län (SE125), mandatperiod 2019-2022" in table
+    lines = {line.strip() for line in table.splitlines()}
+    for goal in cat.strategies[VASTMANLAND].goals:
+        for gi in goal.indicators:
+            assert gi.key not in lines and gi.indicator_id not in table
+            assert any(
+                line.startswith(cat.indicators[gi.indicator_id].name("sv")) for line in lines
+            )
+    # TEST DATA: export value per inhabitant (whole kronor) in SE125 from the real file.
+    assert "2018: 254\u00a0207 → 2019: 236\u00a0248 kronor per invånare 20–64 år" in table
+    code, output = rusmon(followup_warehouse, monkeypatch, *args, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert {r["indikator"] for r in rows} >= {"export_value_per_inhabitant_20_64"}
+    named = {r["indikator"]: r["indikatornamn"] for r in rows}
+    assert named["export_value_per_inhabitant_20_64"] == "Regional export per invånare 20–64 år"

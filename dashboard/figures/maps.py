@@ -1,0 +1,455 @@
+"""Maps: regions coloured by a value, a ratio or a group, drawn from GeoJSON boundaries.
+
+Pure figure builders like the others (rows and geometry in, `go.Figure` out). The geometry is a
+GeoJSON FeatureCollection whose feature ids are NUTS codes: a dict (exports, tests) or the URL
+the app serves it from (the browser fetches it once and keeps it).
+
+Nothing is fetched from outside the app. plotly draws choropleths on a geo subplot, which
+loads a base-map topojson (`TOPOJSON_NAME`) from the plot config's `topojsonURL` even when
+every base layer is off. The app serves an empty topology for it (`EMPTY_TOPOLOGY`, the file
+dashboard/assets/topojson/world_110m.json) and points `topojsonURL` there
+(`graph_config`); kaleido gets the same topology as a data: URL (`topojson_data_url`).
+Every map says whose boundaries it draws: "© EuroGeographics för de administrativa gränserna".
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures.common import (
+    BLUE,
+    FONT,
+    GREY,
+    ORANGE,
+    SKY,
+    VERMILLION,
+    base_layout,
+    empty_figure,
+    number_format,
+)
+from dashboard.i18n import t
+from indicators.formatting import format_number
+
+# The base map plotly asks for: scope "world" at 1:110 million (plotly's default resolution).
+TOPOJSON_NAME = "world_110m"
+BASE_LAYERS = ("coastlines", "land", "ocean", "lakes", "rivers", "countries", "subunits")
+EMPTY_TOPOLOGY: dict[str, Any] = {
+    "type": "Topology",
+    "objects": {layer: {"type": "GeometryCollection", "geometries": []} for layer in BASE_LAYERS},
+    "arcs": [],
+}
+
+MISSING = "#C8C8C8"  # "uppgift saknas": a neutral grey, in the legend
+BORDER = "#FFFFFF"
+OUTLINE = "#000000"  # the chosen region, or the regions compared
+# Ratios to a benchmark, diverging around 1: orange below (weaker), blue above (stronger),
+# ColorBrewer's orange–blue scheme, readable with the common colour-vision deficiencies.
+DIVERGING = (
+    (0.0, "#B35806"),
+    (0.2, "#E08214"),
+    (0.38, "#FDB863"),
+    (0.5, "#F7F7F7"),
+    (0.62, "#92C5DE"),
+    (0.8, "#4393C3"),
+    (1.0, "#2166AC"),
+)
+RATIO_LIMIT = 4.0  # the colour scale runs from ¼ to 4 times the benchmark, on a log scale
+RATIO_TICKS = (0.25, 0.5, 1.0, 2.0, 4.0)
+# Values (one indicator, one year): a single-hue sequential scale, light to dark blue.
+SEQUENTIAL = ((0.0, "#DEEBF7"), (0.35, "#9ECAE1"), (0.7, "#4292C6"), (1.0, "#08519C"))
+# The RIS performance groups, as the Commission's map orders them, on Okabe–Ito colours.
+GROUP_COLOURS = {"Leader": BLUE, "Strong": SKY, "Moderate": ORANGE, "Emerging": VERMILLION}
+VERTICAL_BAR = {
+    "orientation": "v",
+    "x": 1,
+    "xanchor": "left",
+    "y": 0.5,
+    "len": 0.75,
+    "thickness": 14,
+}
+# The geometry comes projected (equal-area, dashboard/views/maps.py): plotly's equirectangular
+# projection draws it as it is, and fits its frame exactly.
+PROJECTION = "equirectangular"
+
+
+def graph_config(base: dict[str, Any], topojson_url: str) -> dict[str, Any]:
+    """A dcc.Graph config for a map: `topojson_url` is where the app serves TOPOJSON_NAME."""
+    remove = [*base.get("modeBarButtonsToRemove", []), "select2d", "lasso2d"]
+    return {
+        **base,
+        "topojsonURL": topojson_url,
+        "scrollZoom": False,
+        "modeBarButtonsToRemove": remove,  # selecting regions means nothing here
+    }
+
+
+def topojson_data_url() -> str:
+    """EMPTY_TOPOLOGY as a URL for kaleido: plotly appends "/world_110m.json" to the
+    `topojsonURL`, which after "#" is a fragment that a data: URL ignores."""
+    return "data:application/json," + quote(json.dumps(EMPTY_TOPOLOGY)) + "#"
+
+
+def attribution(lang: str) -> str:
+    return t("maps.attribution", lang)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One map of a figure: its rows (`key` of the rows' `panel` column) and its title."""
+
+    key: str
+    title: str
+
+
+Bounds = tuple[float, float, float, float]  # west, east, south, north of the drawn geometry
+
+
+def _geo(bounds: Bounds | None = None) -> dict[str, Any]:
+    """A geo subplot with no base map. Given the geometry's `bounds`, exactly that box fills
+    the frame; else plotly fits the regions drawn ("locations"), with its own padding."""
+    view: dict[str, Any] = {"fitbounds": "locations"}
+    if bounds is not None:
+        west, east, south, north = bounds
+        pad_x, pad_y = (east - west) * 0.01, (north - south) * 0.01
+        view = {
+            "fitbounds": False,
+            "lonaxis": {"range": [west - pad_x, east + pad_x]},
+            "lataxis": {"range": [south - pad_y, north + pad_y]},
+        }
+    return {
+        "visible": False,  # no base map: only the regions drawn
+        "showframe": False,
+        "showcoastlines": False,
+        "showcountries": False,
+        "showland": False,
+        "showocean": False,
+        "showlakes": False,
+        "showrivers": False,
+        "showsubunits": False,
+        "bgcolor": "rgba(0,0,0,0)",
+        "projection": {"type": PROJECTION},
+        **view,
+    }
+
+
+def _base(lang: str, height: int, title: str | None, bottom: int = 46) -> dict[str, Any]:
+    layout = base_layout(lang, height=height, title=title)
+    layout["margin"] = {"l": 10, "r": 10, "t": 70 if title else 30, "b": bottom}
+    layout["dragmode"] = False
+    layout["annotations"] = [
+        {
+            "text": attribution(lang),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "yshift": -6,
+            "xanchor": "left",
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"family": FONT, "size": 11, "color": GREY},
+        }
+    ]
+    return layout
+
+
+def _flat(colour: str) -> list[list[Any]]:
+    return [[0, colour], [1, colour]]
+
+
+def _regions(
+    codes: Sequence[str],
+    geojson: dict | str,
+    *,
+    colour: str,
+    name: str,
+    hover: Sequence[str] | None,
+    geo: str = "geo",
+    legend: bool = True,
+    group: str | None = None,
+    line: str = BORDER,
+    line_width: float = 0.6,
+) -> go.Choropleth:
+    """Regions in one flat colour (a category, "uppgift saknas", context)."""
+    return go.Choropleth(
+        geojson=geojson,
+        locations=list(codes),
+        z=[0] * len(codes),
+        colorscale=_flat(colour),
+        showscale=False,
+        name=name,
+        showlegend=legend,
+        legendgroup=group or name,
+        geo=geo,
+        marker={"line": {"color": line, "width": line_width}},
+        customdata=list(hover) if hover is not None else None,
+        hovertemplate="%{customdata}<extra></extra>" if hover is not None else None,
+        hoverinfo=None if hover is not None else "skip",
+    )
+
+
+def _outline(codes: Sequence[str], geojson: dict | str, geo: str = "geo") -> go.Choropleth:
+    """A black outline around `codes`, drawn over the map and transparent to the mouse."""
+    return go.Choropleth(
+        geojson=geojson,
+        locations=list(codes),
+        z=[0] * len(codes),
+        colorscale=_flat("rgba(0,0,0,0)"),
+        showscale=False,
+        showlegend=False,
+        name="outline",
+        geo=geo,
+        marker={"line": {"color": OUTLINE, "width": 2.4}},
+        hoverinfo="skip",
+    )
+
+
+def _missing_trace(rows: pd.DataFrame, geojson, lang: str, geo: str, legend: bool):
+    return _regions(
+        rows["region_code"],
+        geojson,
+        colour=MISSING,
+        name=t("maps.no_data", lang),
+        hover=rows["hover"],
+        geo=geo,
+        legend=legend,
+        group="missing",
+    )
+
+
+def _ratio_colour(ratio: float) -> float:
+    """log2 of the ratio, clipped to ±log2(RATIO_LIMIT): ½ and 2 are as far from 1."""
+    limit = math.log2(RATIO_LIMIT)
+    return max(-limit, min(limit, math.log2(ratio))) if ratio > 0 else -limit
+
+
+def ratio_map(
+    rows: pd.DataFrame,
+    geojson: dict | str,
+    *,
+    lang: str,
+    title: str | None = None,
+    scale_title: str = "",
+    selected: str | None = None,
+    bounds: Bounds | None = None,
+    height: int = 720,
+) -> go.Figure:
+    """Regions coloured by their ratio to a benchmark, diverging around 1.0 on a log scale.
+
+    `rows`: region_code, ratio (NaN = no value: grey, "uppgift saknas" in the legend) and
+    hover (the text shown on hover, formatted by the caller). `selected` is outlined."""
+    if rows.empty:
+        return empty_figure(t("maps.empty", lang), lang)
+    present = rows[rows["ratio"].notna() & (rows["ratio"] > 0)]
+    missing = rows.drop(present.index)
+    limit = math.log2(RATIO_LIMIT)
+    ticks = [format_number(v, 2 if v < 0.5 else (1 if v < 1 else 0), lang) for v in RATIO_TICKS]
+    traces: list[go.Choropleth] = []
+    if not present.empty:
+        traces.append(
+            go.Choropleth(
+                geojson=geojson,
+                locations=list(present["region_code"]),
+                z=[_ratio_colour(float(r)) for r in present["ratio"]],
+                zmin=-limit,
+                zmax=limit,
+                zmid=0,
+                colorscale=[list(stop) for stop in DIVERGING],
+                colorbar={
+                    "title": {"text": scale_title, "side": "right"},
+                    "tickvals": [math.log2(v) for v in RATIO_TICKS],
+                    "ticktext": ticks,
+                    **VERTICAL_BAR,
+                },
+                name=scale_title,
+                showlegend=False,
+                marker={"line": {"color": BORDER, "width": 0.6}},
+                customdata=list(present["hover"]),
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    if not missing.empty:
+        traces.append(_missing_trace(missing, geojson, lang, "geo", True))
+    if selected and selected in set(rows["region_code"]):
+        traces.append(_outline([selected], geojson))
+    figure = go.Figure(traces)
+    figure.update_layout(**_base(lang, height, title), geo=_geo(bounds), showlegend=True)
+    figure.update_layout(legend={"y": 1.02, "yanchor": "bottom", "x": 0})
+    return figure
+
+
+def group_map(
+    rows: pd.DataFrame,
+    geojson: dict | str,
+    *,
+    lang: str,
+    groups: Sequence[tuple[str, str]],
+    title: str | None = None,
+    selected: str | None = None,
+    bounds: Bounds | None = None,
+    height: int = 720,
+) -> go.Figure:
+    """Regions coloured by category (the RIS performance groups, like the Commission's map).
+
+    `rows`: region_code, group (one of `groups`' keys, else no data) and hover; `groups`:
+    (key, label) in legend order; colours from GROUP_COLOURS."""
+    if rows.empty:
+        return empty_figure(t("maps.empty", lang), lang)
+    keys = [key for key, _ in groups]
+    traces = []
+    for key, label in groups:
+        mine = rows[rows["group"] == key]
+        if not mine.empty:
+            traces.append(
+                _regions(
+                    mine["region_code"],
+                    geojson,
+                    colour=GROUP_COLOURS.get(key, GREY),
+                    name=label,
+                    hover=mine["hover"],
+                )
+            )
+    missing = rows[~rows["group"].isin(keys)]
+    if not missing.empty:
+        traces.append(_missing_trace(missing, geojson, lang, "geo", True))
+    if selected and selected in set(rows["region_code"]):
+        traces.append(_outline([selected], geojson))
+    figure = go.Figure(traces)
+    figure.update_layout(**_base(lang, height, title), geo=_geo(bounds), showlegend=True)
+    figure.update_layout(legend={"y": 1.02, "yanchor": "bottom", "x": 0})
+    return figure
+
+
+def value_map(
+    rows: pd.DataFrame,
+    geojson: dict | str,
+    *,
+    lang: str,
+    panels: Sequence[Panel],
+    unit: str,
+    decimals: int,
+    title: str | None = None,
+    outlined: Sequence[str] = (),
+    bounds: Bounds | None = None,
+    height: int = 600,
+) -> go.Figure:
+    """Regions coloured by a value on one sequential scale, in one map per panel side by side
+    (women and men), sharing the scale so the same colour is the same value.
+
+    `rows`: panel, region_code, value (NaN = "uppgift saknas") and hover. `outlined`: the
+    regions compared on the page."""
+    if rows.empty or rows["value"].notna().sum() == 0:
+        return empty_figure(t("maps.empty", lang), lang)
+    present = rows[rows["value"].notna()]
+    low, high = float(present["value"].min()), float(present["value"].max())
+    if low == high:
+        low, high = low - 1, high + 1
+    traces = []
+    layout_geos: dict[str, dict[str, Any]] = {}
+    gap = 0.04
+    width = (1 - gap * (len(panels) - 1)) / len(panels)
+    annotations = []
+    legend_done = False
+    for number, panel in enumerate(panels):
+        geo = "geo" if number == 0 else f"geo{number + 1}"
+        start = number * (width + gap)
+        layout_geos[geo] = {**_geo(bounds), "domain": {"x": [start, start + width], "y": [0, 1]}}
+        mine = rows[rows["panel"] == panel.key]
+        shown = mine[mine["value"].notna()]
+        if not shown.empty:
+            traces.append(
+                go.Choropleth(
+                    geojson=geojson,
+                    locations=list(shown["region_code"]),
+                    z=list(shown["value"].astype(float)),
+                    zmin=low,
+                    zmax=high,
+                    colorscale=[list(stop) for stop in SEQUENTIAL],
+                    showscale=not legend_done,
+                    colorbar={
+                        "title": {"text": unit, "side": "right"},
+                        "tickformat": number_format(decimals),
+                        **VERTICAL_BAR,
+                    },
+                    name=panel.title,
+                    showlegend=False,
+                    geo=geo,
+                    marker={"line": {"color": "#FFFFFF", "width": 0.6}},
+                    customdata=list(shown["hover"]),
+                    hovertemplate="%{customdata}<extra></extra>",
+                )
+            )
+        gone = mine[mine["value"].isna()]
+        if not gone.empty:
+            traces.append(_missing_trace(gone, geojson, lang, geo, not legend_done))
+        legend_done = legend_done or not shown.empty or not gone.empty
+        ring = [c for c in outlined if c in set(mine["region_code"])]
+        if ring:
+            traces.append(_outline(ring, geojson, geo))
+        if len(panels) > 1:
+            annotations.append(
+                {
+                    "text": f"<b>{panel.title}</b>",
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": start + width / 2,
+                    "y": 1,
+                    "xanchor": "center",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": 14},
+                }
+            )
+    figure = go.Figure(traces)
+    layout = _base(lang, height, title)
+    layout["annotations"] = [*layout["annotations"], *annotations]
+    figure.update_layout(**layout, **layout_geos, showlegend=True)
+    figure.update_layout(legend={"y": 1.02, "yanchor": "bottom", "x": 0})
+    return figure
+
+
+def locator_map(
+    geojson: dict | str,
+    *,
+    lang: str,
+    context: Sequence[str],
+    area: Sequence[str] = (),
+    region: Sequence[str] = (),
+    hover: dict[str, str] | None = None,
+    bounds: Bounds | None = None,
+    height: int = 260,
+) -> go.Figure:
+    """Where a region lies: the `context` regions light, the `area` around the region (its
+    NUTS2 region) in a middle shade and the `region` dark. Static: no legend, no selection."""
+    names = hover or {}
+    traces = []
+    for codes, colour in ((context, "#E3E3E3"), (area, SKY), (region, BLUE)):
+        if codes:
+            traces.append(
+                _regions(
+                    codes,
+                    geojson,
+                    colour=colour,
+                    name="",
+                    hover=[names.get(c, c) for c in codes],
+                    legend=False,
+                    line="#FFFFFF",
+                    line_width=0.5,
+                )
+            )
+    if not traces:
+        return empty_figure(t("maps.empty", lang), lang, height=height)
+    figure = go.Figure(traces)
+    layout = _base(lang, height, None, bottom=22)
+    layout["margin"] = {"l": 0, "r": 0, "t": 0, "b": 22}
+    layout["annotations"][0]["font"]["size"] = 10
+    figure.update_layout(**layout, geo=_geo(bounds), showlegend=False)
+    return figure
