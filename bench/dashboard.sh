@@ -3,7 +3,9 @@
 # ../shared/data; wrk drives each main callback (recorded from a real browser) at 8 connections
 # for 10 s and prints req/s, p50, p99 and errors; Playwright times navigation to the first chart;
 # finally the largest worker's memory (RSS). Targets: p99 ≤ 100 ms, 0 errors, first chart
-# ≤ 1.5 s, worker < 300 MB.
+# ≤ 1.5 s, worker < 300 MB. The maps: their callbacks and geometry under wrk like the rest,
+# the first map drawn ≤ 1.5 s after navigation, and what a first visit transfers for the map
+# (Europe ≤ 1 MB with its geometry).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${RUSMON_SOURCES_DIR:-../shared/data}"
@@ -39,6 +41,16 @@ for body in "$tmp"/bodies/*.json; do
         "$endpoint" | grep '^RESULT')
     read -r _ rps p50 p99 errors requests <<<"$line"
     printf '%-24s %9s %9s %9s %7s %8s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$requests"
+done
+
+# the maps' geometry, served from the warehouse (GET, cached per warehouse version)
+for set in ris-2023 se-3; do
+    endpoint="http://127.0.0.1:$PORT/kartor/$set.geojson"
+    wrk -t 2 -c 8 -d 2s -s bench/map_geometry.lua "$endpoint" >/dev/null
+    line=$(wrk -t 2 -c 8 -d "${DURATION}s" --timeout 5s -s bench/map_geometry.lua "$endpoint" \
+        | grep '^RESULT')
+    read -r _ rps p50 p99 errors requests <<<"$line"
+    printf '%-24s %9s %9s %9s %7s %8s\n' "geometri-$set" "$rps" "$p50" "$p99" "$errors" "$requests"
 done
 
 .venv/bin/python bench/dashboard_views.py

@@ -38,7 +38,21 @@ CALLBACKS = {
         "/indikatorer?indicator=matching_rate_20_64&regions=SE213,SE125,SE331&sex=KM",
         "explorer-chart.figure",
     ),
+    # the maps: Jämför's Europe map, Indikatorer's Sweden map, Översikt's locator map (drawn
+    # with the page, its callback recorded from choosing another region)
+    "jamfor-karta": ("/jamfor?region=SE33&view=map", "compare-map.figure"),
+    "indikatorer-karta": (
+        "/indikatorer?indicator=unemployment_rate_20_64&view=map",
+        "explorer-map.figure",
+    ),
+    "oversikt-karta": ("/?region=SE331", "overview-map.figure"),
 }
+# The maps timed from navigation: (page, the graph whose regions are drawn)
+MAPS = {
+    "/jamfor?region=SE33&view=map": "compare-map",
+    "/indikatorer?indicator=unemployment_rate_20_64&view=map": "explorer-map",
+}
+MAP_DRAWN = "(id) => document.querySelectorAll('#' + id + ' path.choroplethlocation').length > 0"
 FIRST_CHART_RUNS = 5
 
 
@@ -54,7 +68,7 @@ def record(page, url: str, output: str) -> tuple[str, dict]:
     page.on("request", keep)
     page.goto(url)
     page.wait_for_load_state("networkidle")
-    if not captured and output.startswith("overview-body"):
+    if not captured and output.startswith("overview-"):
         page.locator("#overview-region").click()
         page.locator("input.dash-dropdown-search").fill("Västmanlands")
         page.locator(".dash-options-list-option", has_text="Västmanlands").first.click()
@@ -90,6 +104,57 @@ def first_chart_ms(browser, url: str, runs: int) -> tuple[list[float], list[floa
     return cold, warm
 
 
+def _timed_map(page, url: str, graph: str) -> float:
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_function(MAP_DRAWN, arg=graph, polling=16, timeout=30_000)
+    return (time.perf_counter() - start) * 1000
+
+
+def first_map_ms(browser, url: str, graph: str, runs: int) -> tuple[list[float], list[float]]:
+    cold, warm = [], []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        cold.append(_timed_map(page, url, graph))
+        warm.append(_timed_map(page, url, graph))
+        context.close()
+    return cold, warm
+
+
+def map_bytes(browser, url: str, graph: str) -> dict[str, int]:
+    """What a first visit transfers for the map: its callback's answer, the geometry and the
+    base-map topology; and the whole page (scripts included)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    answers: list[int] = []
+
+    def keep(response):
+        post = response.request.post_data or ""
+        if response.request.method == "POST" and f"..{graph}.figure" in post:
+            answers.append(len(response.body()))
+
+    page.on("response", keep)
+    page.goto(url)
+    page.wait_for_function(MAP_DRAWN, arg=graph, timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    entries = page.evaluate(
+        "() => performance.getEntriesByType('resource')"
+        ".map(e => [e.name, e.encodedBodySize || e.transferSize || 0])"
+    )
+    context.close()
+    geometry = sum(size for name, size in entries if "/kartor/" in name)
+    topology = sum(size for name, size in entries if "/topojson/" in name)
+    scripts = sum(size for name, size in entries if name.split("?")[0].endswith(".js"))
+    return {
+        "callback": sum(answers),
+        "geometry": geometry,
+        "topology": topology,
+        "page": sum(size for _, size in entries),
+        "scripts": scripts,
+    }
+
+
 def main(base: str, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
@@ -109,6 +174,24 @@ def main(base: str, out: Path) -> None:
                     f"  {path:<22} {kind:<27} median {statistics.median(times):5.0f} ms, "
                     f"högst {max(times):5.0f} ms"
                 )
+        print(f"från navigering till första kartan ({FIRST_CHART_RUNS} laddningar, mål ≤ 1500 ms)")
+        for path, graph in MAPS.items():
+            cold, warm = first_map_ms(browser, base + path, graph, FIRST_CHART_RUNS)
+            for kind, times in (("första besöket", cold), ("återbesök, skript i cache", warm)):
+                print(
+                    f"  {path[:40]:<40} {kind:<27} median {statistics.median(times):5.0f} ms, "
+                    f"högst {max(times):5.0f} ms"
+                )
+        print("överfört för kartan vid första besöket (mål ≤ 1 MB för Europakartan med geometri)")
+        for path, graph in MAPS.items():
+            sizes = map_bytes(browser, base + path, graph)
+            own = sizes["callback"] + sizes["geometry"] + sizes["topology"]
+            print(
+                f"  {path[:40]:<40} {own / 1000:6.0f} kB (anropet {sizes['callback'] / 1000:.0f}"
+                f" kB, geometrin {sizes['geometry'] / 1000:.0f} kB, topojson "
+                f"{sizes['topology'] / 1000:.1f} kB); hela sidan {sizes['page'] / 1e6:.2f} MB, "
+                f"varav skript {sizes['scripts'] / 1e6:.2f} MB"
+            )
         browser.close()
 
 

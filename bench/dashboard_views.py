@@ -14,6 +14,7 @@ from dashboard.app import create_app
 from dashboard.views.compare import compare_view
 from dashboard.views.explorer import explorer_view
 from dashboard.views.goals import goal_page, indicator_view
+from dashboard.views.maps import europe_map_view, locator_view, sweden_map_view
 from dashboard.views.overview import overview_view
 from indicators.catalogue import catalogue
 
@@ -47,6 +48,13 @@ def main() -> None:
             False,
             "sv",
         ),
+        "jamfor-karta": lambda: europe_map_view(
+            reader, cat, "SE33", 2023, 2023, "sv", geometry_url=lambda key: key
+        ),
+        "indikatorer-karta": lambda: sweden_map_view(
+            reader, cat, "unemployment_rate_20_64", None, "T", ["SE331"], "sv", lambda key: key
+        ),
+        "oversikt-karta": lambda: locator_view(reader, cat, "SE331", "sv", lambda key: key),
     }
     print(f"\n{'vy utan cache':<24} {'min ms':>8} {'median ms':>10}")
     for name, build in views.items():

@@ -186,7 +186,10 @@ def add_parser(commands) -> None:
     chart.add_argument(
         "--chart",
         metavar="DIAGRAM",
-        help="på Jämför: bars (standard) eller trend; Måluppföljning: goal; Indikatorer: lines",
+        help=(
+            "Jämför: bars (standard), trend eller map; Måluppföljning: goal; "
+            "Indikatorer: lines eller map"
+        ),
     )
     chart.add_argument(
         "--format",

@@ -1,5 +1,5 @@
-"""The `rusmon` command: etl, serve, status, goals, export. The one front door, above the ETL
-and the dashboard (neither imports the other)."""
+"""The `rusmon` command: etl, serve, status, goals, export, catalogue. The one front door, above
+the ETL and the dashboard (neither imports the other)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
+from cli import catalogue as catalogue_command
 from cli import export
 from cli.swedish import use_swedish
 from etl.errors import EtlError
@@ -148,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     goals.set_defaults(handler=_goals)
 
     export.add_parser(commands)
+    catalogue_command.add_parser(commands)
     return parser
 
 
@@ -156,9 +158,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return export.run(args) if args.command == "export" else args.handler(args)
     except CatalogueError as error:  # the catalogue (a region's own YAML) is broken: file, line
-        print(f"rusmon: {error}", file=sys.stderr)
-        logging.getLogger("rusmon").error("katalogen: %s", error)
-        return 2
+        print(
+            f"rusmon {args.command}: katalogen har {len(error.problems)} problem "
+            "(rusmon catalogue check visar dem också):",
+            file=sys.stderr,
+        )
+        catalogue_command.print_problems(error.problems, sys.stderr)
+        logging.getLogger("rusmon").error(
+            "katalogen har %d problem, det första: %s", len(error.problems), error.problems[0]
+        )
+        return 1  # a broken input, like a broken source file; the warehouse is untouched
     except EtlError as error:  # e.g. a warehouse another process writes to: a message, exit 1
         print(f"rusmon {args.command}: {error.message}", file=sys.stderr)
         return 1

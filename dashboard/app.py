@@ -17,12 +17,13 @@ from werkzeug.exceptions import HTTPException
 
 from dashboard import context, ids
 from dashboard.callbacks import compare, explorer, goals, overview
+from dashboard.context import catalogue
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.downloads import register_downloads
 from dashboard.export.profile import register_profile_route
 from dashboard.i18n import t
 from dashboard.permalink import register_language_switch, register_memory, register_permalink
-from indicators.catalogue import catalogue
+from indicators.catalogue import current_catalogue
 from indicators.settings import load_settings
 
 HERE = Path(__file__).resolve().parent
@@ -190,6 +191,7 @@ def serve(host: str = "127.0.0.1", port: int = 8050, debug: bool = False, worker
     from dashboard import server_config
 
     server_config.ignore_sigpipe()  # the console entry point restores SIGPIPE's default action
+    current_catalogue()  # a broken catalogue stops here with every problem, not in a worker
     if debug:
         # no version check: the dev tools would call plotly.com (blocked by the CSP, and offline)
         create_app().run(host=host, port=port, debug=True, dev_tools_disable_version_check=True)

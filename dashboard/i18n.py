@@ -528,6 +528,244 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "Inga bedömningar för {strategy}, {region}, {period}: kör `rusmon etl` först.",
         "en": "No assessments for {strategy}, {region}, {period}: run `rusmon etl` first.",
     },
+    # The shell: skip link, menu, page titles (the browser tab), the untranslated marker
+    "shell.skip": {"sv": "Hoppa till innehållet", "en": "Skip to content"},
+    "shell.menu": {"sv": "Huvudmeny", "en": "Main menu"},
+    "nav.method": {"sv": "Så bedöms målen", "en": "How goals are assessed"},
+    "page.title": {"sv": "rusmon – {page}", "en": "rusmon – {page}"},
+    "untranslated.legend": {
+        "sv": "[sv] = finns bara på svenska.",
+        "en": "[sv] = not translated: the catalogue or the data file gives this text in Swedish only.",
+    },
+    "untranslated.title": {
+        "sv": "Finns bara på svenska",
+        "en": "Not translated: the catalogue or the data file gives this text in Swedish only",
+    },
+    # The texts inside dropdowns (Dash's own are English only)
+    "dropdown.search": {"sv": "Sök", "en": "Search"},
+    "dropdown.clear_search": {"sv": "Rensa sökningen", "en": "Clear search"},
+    "dropdown.clear_selection": {"sv": "Rensa valet", "en": "Clear selection"},
+    "dropdown.no_options_found": {"sv": "Inga träffar", "en": "No matches"},
+    "dropdown.select_all": {"sv": "Välj alla", "en": "Select all"},
+    "dropdown.deselect_all": {"sv": "Avmarkera alla", "en": "Deselect all"},
+    "dropdown.selected_count": {"sv": "{num_selected} valda", "en": "{num_selected} selected"},
+    # Lists: "Västerbottens och Norrbottens län", "Uppsala, Södermanland and Örebro"
+    "list.and": {"sv": " och ", "en": " and "},
+    "list.or": {"sv": " eller ", "en": " or "},
+    # The sources' names on Datakällor (the ETL's source keys)
+    "source.name.ris": {
+        "sv": "Regional Innovation Scoreboard (EU)",
+        "en": "Regional Innovation Scoreboard (EU)",
+    },
+    "source.name.scb": {
+        "sv": "SCB Statistikdatabasen",
+        "en": "Statistics Sweden (SCB), Statistical Database",
+    },
+    "source.name.kolada": {"sv": "Kolada (RKA)", "en": "Kolada (RKA)"},
+    "source.name.tva": {
+        "sv": "Tillväxtanalys",
+        "en": "Swedish Agency for Growth Policy Analysis (Tillväxtanalys)",
+    },
+    "source.name.eurostat": {"sv": "Eurostat", "en": "Eurostat"},
+    "source.name.manual": {"sv": "Egna filer", "en": "Hand-kept files"},
+    "source.name.goals": {"sv": "Måluppföljning (beräknad)", "en": "Goal follow-up (computed)"},
+    "source.ris_publisher": {
+        "sv": "Europeiska kommissionen, Regional Innovation Scoreboard {edition}",
+        "en": "European Commission, Regional Innovation Scoreboard {edition}",
+    },
+    # Goal indicators followed in the RIS: the unit shown with the value
+    "goals.unit.ratio_to_leaders": {
+        "sv": "kvot mot innovationsledarna",
+        "en": "ratio to the leaders",
+    },
+    "goals.unit.score": {"sv": "poäng (EU = 100)", "en": "score (EU = 100)"},
+    # Så bedöms målen (the method's own paragraphs are in dashboard.views.method)
+    "method.heading": {"sv": "Så bedöms målen", "en": "How goals are assessed"},
+    "method.example_heading": {"sv": "Räkneexempel", "en": "Worked example"},
+    "method.example": {
+        "sv": "Exempel ur lagret: {ind} i {region}, mandatperioden {period}. Utgångsläge {b} ({bp}), senaste {l} ({lp}), mål {t} år {ty}. Behövd takt = ({t} − {b}) / ({ty} − {bp}) = {need} per år. Uppnådd takt = ({l} − {b}) / ({lp} − {bp}) = {got} per år. Andel av behövd takt: {share} → {verdict}.",
+        "en": "Example from the warehouse: {ind} in {region}, term {period}. Baseline {b} ({bp}), latest {l} ({lp}), target {t} by {ty}. Needed pace = ({t} − {b}) / ({ty} − {bp}) = {need} a year. Achieved pace = ({l} − {b}) / ({lp} − {bp}) = {got} a year. Share of the needed pace: {share} → {verdict}.",
+    },
+    # The explorer's download (CSV and Excel): column names
+    "explorer.download.indicator_id": {"sv": "indikator_id", "en": "indicator_id"},
+    "explorer.download.indicator": {"sv": "indikator", "en": "indicator"},
+    "explorer.download.region_code": {"sv": "regionkod", "en": "region_code"},
+    "explorer.download.region": {"sv": "region", "en": "region"},
+    "explorer.download.period": {"sv": "period", "en": "period"},
+    "explorer.download.sex": {"sv": "kön", "en": "sex"},
+    "explorer.download.value": {"sv": "värde", "en": "value"},
+    "explorer.download.unit": {"sv": "enhet", "en": "unit"},
+    "explorer.download.source": {"sv": "källa", "en": "source"},
+    "explorer.download.status": {"sv": "status", "en": "status"},
+    "explorer.download.note": {"sv": "anmärkning", "en": "note"},
+    # The region profile (/profil, `rusmon export profile`)
+    "profile.title": {"sv": "Regionprofil", "en": "Region profile"},
+    "profile.made": {
+        "sv": "Skapad {date} med rusmon ur lagret som dashboarden visar",
+        "en": "Made {date} with rusmon from the warehouse the dashboard shows",
+    },
+    "profile.ris.heading": {
+        "sv": "Innovationsförmåga: Regional Innovation Scoreboard {edition}",
+        "en": "Innovation performance: Regional Innovation Scoreboard {edition}",
+    },
+    "profile.ris.measured": {
+        "sv": "RIS redovisar NUTS2-regioner, inte län: alla RIS-siffror i profilen är {measured}.",
+        "en": "The RIS reports NUTS2 regions, not counties: every RIS figure in this profile is {measured}.",
+    },
+    "profile.ris.card_of": {"sv": "{region}, RIS {edition}", "en": "{region}, RIS {edition}"},
+    "profile.caveats": {"sv": "Att tänka på", "en": "Caveats"},
+    "profile.goals.heading": {
+        "sv": "Måluppföljning, mandatperioden {period}",
+        "en": "Goal follow-up, term {period}",
+    },
+    "profile.goals.intro": {
+        "sv": "Delmålens status för {region} under mandatperioden {period}, som rusmon bedömde den vid senaste laddningen: utgångsläge (senaste värde före perioden), senaste värde i perioden och målet. Mål enligt {owner}.",
+        "en": "The sub-goals' status for {region} in the {period} term, as rusmon assessed it at the last load: baseline (the last value before the term), latest value in the term, and the target. Targets as set by {owner}.",
+    },
+    "profile.goals.col.goal": {"sv": "Delmål", "en": "Sub-goal"},
+    "profile.goals.col.status": {"sv": "Status", "en": "Status"},
+    "profile.goals.col.judged": {"sv": "Underlag", "en": "Basis"},
+    "profile.goals.no_strategy": {
+        "sv": "Ingen strategi i katalogen följer upp {region}, så profilen visar bara RIS.",
+        "en": "No strategy in the catalogue follows up {region}, so the profile shows the RIS only.",
+    },
+    "profile.sources": {"sv": "Källor", "en": "Sources"},
+    "profile.sources.strategy": {
+        "sv": "{strategy}: mål enligt {owner}; bedömningarna räknade med rusmons metod (se ”Så bedöms målen”, /metod) och lagrade vid varje laddning.",
+        "en": "{strategy}: targets as set by {owner}; assessments computed with rusmon's method (see “How goals are assessed”, /metod) and stored at every load.",
+    },
+    "profile.sources.none": {
+        "sv": "Inga värden laddade för strategins indikatorer (se kommentarerna ovan).",
+        "en": "No values loaded for the strategy's indicators (see the comments above).",
+    },
+    "profile.pages": {
+        "sv": "Samma siffror som dashboardens sidor: {compare}{goals}.",
+        "en": "The same figures as the dashboard's pages: {compare}{goals}.",
+    },
+    "profile.print_hint": {
+        "sv": "Utskriftsvänlig sida: skriv ut eller spara som PDF med webbläsarens utskrift (Ctrl+P), A4 stående. Samma profil som `rusmon export profile`.",
+        "en": "Print-friendly page: print it or save it as PDF with the browser's print dialogue (Ctrl+P), A4 portrait. The same profile as `rusmon export profile`.",
+    },
+    "profile.page": {"sv": "sida", "en": "page"},
+    "profile.of": {"sv": "av", "en": "of"},
+    "profile.no_region": {
+        "sv": "Ange en region, t.ex. /profil?region=SE125 (Västmanlands län).",
+        "en": "Give a region, e.g. /profil?region=SE125 (Västmanland County).",
+    },
+    # The offline HTML presentation (`rusmon export html`)
+    "export.help": {
+        "sv": "Piltangenter: bläddra · n: talarnoter",
+        "en": "Arrow keys: navigate · n: speaker notes",
+    },
+    "export.notes": {"sv": "Talarnoter", "en": "Speaker notes"},
+    "export.no_notes": {
+        "sv": "Inga talarnoter för den här bilden.",
+        "en": "No speaker notes for this slide.",
+    },
+    "export.slide": {"sv": "Bild", "en": "Slide"},
+    "export.noscript": {
+        "sv": "Presentationen behöver JavaScript för att bläddra och rita diagrammen.",
+        "en": "The presentation needs JavaScript to navigate and draw the charts.",
+    },
+    # The PowerPoint deck's own words on its slides
+    "pptx.source": {"sv": "Källa", "en": "Source"},
+    "pptx.cont": {"sv": "(forts.)", "en": "(cont.)"},
+    "pptx.no_data": {"sv": "Inga värden att visa.", "en": "No values to show."},
+    "pptx.missing": {
+        "sv": "Tom plats = värde saknas (inte 0).",
+        "en": "Empty place = value missing (not 0).",
+    },
+    "pptx.reference": {
+        "sv": "Staplarna utgår från referensvärdet {value}.",
+        "en": "Bars start at the reference value {value}.",
+    },
+    # Maps: Jämför's and Indikatorer's "Karta", Översikt's locator map, the sources' name
+    "maps.attribution": {
+        "sv": "© EuroGeographics för de administrativa gränserna",
+        "en": "© EuroGeographics for the administrative boundaries",
+    },
+    "maps.tabs": {"sv": "Visa som", "en": "Show as"},
+    "maps.tab.chart": {"sv": "Diagram", "en": "Chart"},
+    "maps.tab.map": {"sv": "Karta", "en": "Map"},
+    "maps.no_data": {"sv": "uppgift saknas", "en": "no data"},
+    "maps.empty": {"sv": "Inga regioner att visa på kartan.", "en": "No regions to map."},
+    "maps.no_geometry": {
+        "sv": "Kartgränserna är inte laddade. Kör `rusmon etl geo` (eller `make etl`) och ladda om sidan.",
+        "en": "The map boundaries are not loaded. Run `rusmon etl geo` (or `make etl`) and reload the page.",
+    },
+    "maps.control.indicator": {"sv": "Indikator på kartan", "en": "Indicator on the map"},
+    "maps.control.colour": {"sv": "Färg efter", "en": "Colour by"},
+    "maps.colour.ratio": {"sv": "Kvot mot jämförelsegruppen", "en": "Ratio to the benchmark"},
+    "maps.colour.group": {
+        "sv": "Prestationsgrupp (som EU:s karta)",
+        "en": "Performance group (as the EU's map)",
+    },
+    "maps.control.period": {"sv": "År på kartan", "en": "Year on the map"},
+    "maps.europe.title.ratio": {
+        "sv": "{indicator} {year}: kvot mot {group}",
+        "en": "{indicator} {year}: ratio to {group}",
+    },
+    "maps.europe.title.group": {
+        "sv": "Prestationsgrupper i Regional Innovation Scoreboard {edition}",
+        "en": "Performance groups in the Regional Innovation Scoreboard {edition}",
+    },
+    "maps.europe.how": {
+        "sv": "Färgen är regionens värde för {indicator} delat med {group}: blått = starkare (över 1), orange = svagare (under 1), på en logaritmisk skala från ¼ till 4 gånger. Grått = uppgift saknas.",
+        "en": "The colour is the region's score for {indicator} divided by {group}: blue = stronger (above 1), orange = weaker (below 1), on a logarithmic scale from ¼ to 4 times. Grey = no data.",
+    },
+    "maps.europe.insets": {
+        "sv": "Frankrikes utomeuropeiska regioner (FRY) visas i en rad mellan Azorerna och Kanarieöarna.",
+        "en": "France's outermost regions (FRY) are shown in a row between the Azores and the Canary Islands.",
+    },
+    "maps.hover.ratio": {"sv": "Kvot mot {group}: {ratio}", "en": "Ratio to {group}: {ratio}"},
+    "maps.hover.rank": {"sv": "Rang: {rank}", "en": "Rank: {rank}"},
+    "maps.unmapped": {
+        "sv": "Saknar karta (har värden men ingen gräns i kartfilerna): {regions}",
+        "en": "No map (values but no boundary in the map files): {regions}",
+    },
+    "maps.click.europe": {
+        "sv": "Klicka på en region för att välja den på sidan.",
+        "en": "Click a region to choose it on the page.",
+    },
+    "maps.click.sweden": {
+        "sv": "Klicka på ett område för att lägga till det i jämförelsen eller ta bort det.",
+        "en": "Click an area to add it to the comparison or remove it.",
+    },
+    "maps.col.code": {"sv": "Regionkod", "en": "Region code"},
+    "maps.table_caption": {
+        "sv": "Kartans värden per region.",
+        "en": "The map's values per region.",
+    },
+    "maps.sweden.title": {
+        "sv": "{indicator}, {period} ({where})",
+        "en": "{indicator}, {period} ({where})",
+    },
+    "maps.sweden.lan": {"sv": "län", "en": "counties"},
+    "maps.sweden.nuts2": {"sv": "riksområden, NUTS 2", "en": "NUTS 2 regions"},
+    "maps.sweden.nuts2_note": {
+        "sv": "Indikatorn redovisas för Sveriges 8 riksområden (NUTS 2), inte för län: kartan visar riksområdena, och ett riksområdes värde gäller alla dess län tillsammans.",
+        "en": "The indicator is published for Sweden's 8 NUTS 2 regions, not for counties: the map shows the NUTS 2 regions, and a region's value covers all its counties together.",
+    },
+    "maps.sweden.no_regional": {
+        "sv": "{indicator} har inga värden för län eller riksområden att visa på kartan.",
+        "en": "{indicator} has no values for counties or NUTS 2 regions to map.",
+    },
+    "maps.sweden.missing": {
+        "sv": "Uppgift saknas {period} för {regions}.",
+        "en": "No data for {period} for {regions}.",
+    },
+    "maps.locator": {
+        "sv": "{region} på kartan: länet mörkt, dess riksområde ljusare",
+        "en": "{region} on the map: the county dark, its NUTS 2 region lighter",
+    },
+    "maps.locator.nuts2": {
+        "sv": "{region} på kartan: riksområdets län mörka",
+        "en": "{region} on the map: the region's counties dark",
+    },
+    "source.name.geo": {
+        "sv": "Kartgränser (Eurostat GISCO, NUTS 2021)",
+        "en": "Map boundaries (Eurostat GISCO, NUTS 2021)",
+    },
     "footer": {
         "sv": "rusmon visar officiell statistik som den publicerats. Varje diagram anger källa och datum.",
         "en": "rusmon shows official statistics as published. Every chart states its source and date.",
@@ -544,3 +782,68 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
 
 def language(value: str | None) -> str:
     return "en" if value == "en" else DEFAULT_LANGUAGE
+
+
+# ---------------------------------------------------------------------------------------------
+# Catalogue texts without English: shown in Swedish, marked, never silently.
+#
+# A strategy's own words (target texts, notes, owner), an indicator's notes, next release and
+# source label, a hand-kept file's source and note, the source's own notes (SCB) and the ETL's
+# run messages are written in Swedish; the catalogue may give an English text beside its own
+# (`note_en`, `text_en`, `owner_en`, `notes_en`, `label_en`, ...). In English, a text
+# without one is shown in Swedish followed by the marker "[sv]", and the Swedish words are set
+# between Unicode's FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE (U+2069): they
+# are invisible, and say exactly which words are Swedish, so that every renderer can tag them
+# (`lang="sv"` in HTML, a Swedish run in PowerPoint; `swedish_parts`) or drop the two
+# characters (`plain`). Swedish pages never carry either.
+
+UNTRANSLATED = "[sv]"
+SWEDISH_START = "\u2068"
+SWEDISH_END = "\u2069"
+
+
+def catalogue_text(sv: str | None, en: str | None, lang: str) -> str:
+    """A catalogue text in `lang`: the English text in English when there is one, else the
+    Swedish text marked "… [sv]"; in Swedish the Swedish text. Missing texts give ""."""
+    if lang != "en":
+        return sv or ""
+    if en:
+        return en
+    if not sv:
+        return ""
+    return f"{SWEDISH_START}{sv}{SWEDISH_END} {UNTRANSLATED}"
+
+
+def swedish_only(text: str | None, lang: str) -> str:
+    """A text that exists only in Swedish (an ETL run's message), marked in English."""
+    return catalogue_text(text, None, lang)
+
+
+def swedish_parts(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into (part, is_swedish) in order, without the isolate characters: the parts
+    marked by `catalogue_text` are Swedish, the rest is in the page's language."""
+    parts: list[tuple[str, bool]] = []
+    rest = text
+    while SWEDISH_START in rest:
+        before, _, after = rest.partition(SWEDISH_START)
+        inside, _, rest = after.partition(SWEDISH_END)
+        if before:
+            parts.append((before, False))
+        if inside:
+            parts.append((inside, True))
+    if rest:
+        parts.append((rest, False))
+    return parts
+
+
+def plain(text: str) -> str:
+    """`text` without the isolate characters: for files that cannot say which words are
+    Swedish (CSV, notes); the marker "[sv]" stays."""
+    return text.replace(SWEDISH_START, "").replace(SWEDISH_END, "")
+
+
+def join_and(items: list[str], lang: str) -> str:
+    """ "a, b och c" / "a, b and c"."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + t("list.and", lang) + items[-1]

@@ -32,14 +32,14 @@ function(...values) {{
 """
 
 _SWITCH_LANGUAGE = """
-function(clicks) {
-    if (!clicks) { return window.dash_clientside.no_update; }
+function(clicks) {{
+    if (!clicks) {{ return window.dash_clientside.no_update; }}
     const params = new URLSearchParams(window.location.search);
-    const button = document.getElementById("lang-switch");
+    const button = document.getElementById({button});
     params.set("lang", button.getAttribute("data-lang"));
     window.location.search = params.toString();
     return params.toString();
-}
+}}
 """
 
 
@@ -54,7 +54,9 @@ def register_permalink(app: Dash, output_id: str, fields: dict[str, tuple[str, s
 
 def register_language_switch(app: Dash) -> None:
     app.clientside_callback(
-        _SWITCH_LANGUAGE, Output(ids.URL_SYNC, "data"), Input(ids.LANG_SWITCH, "n_clicks")
+        _SWITCH_LANGUAGE.format(button=json.dumps(ids.LANG_SWITCH)),
+        Output(ids.URL_SYNC, "data"),
+        Input(ids.LANG_SWITCH, "n_clicks"),
     )
 
 

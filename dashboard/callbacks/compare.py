@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, html
 
 from dashboard import ids
+from dashboard.callbacks import maps
 from dashboard.components.rii_standing import card
 from dashboard.components.table import simple_table, table_details
 from dashboard.figures.common import empty_figure
@@ -47,6 +48,7 @@ def components(view: CompareView, lang: str) -> tuple:
 
 def register(app: Dash, reader_of, catalogue_of) -> None:
     """Wire the page: edition → years, and (region, edition, year) → the whole view."""
+    maps.register_compare(app, reader_of, catalogue_of)  # the "Karta" tab
 
     @app.callback(
         Output(ids.COMPARE_YEAR, "options"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, dcc
 
 from dashboard import ids
+from dashboard.callbacks import maps
 from dashboard.components.explorer_parts import metadata_panel, source_and_table
 from dashboard.data_access import indicators as data
 from dashboard.figures.common import empty_figure
@@ -23,6 +24,8 @@ from dashboard.views.explorer import (
 
 
 def register(app: Dash, reader_of, catalogue_of) -> None:
+    maps.register_explorer(app, reader_of, catalogue_of)  # the "Karta" tab
+
     @app.callback(
         Output(ids.EXPLORER_REGIONS, "options"),
         Output(ids.EXPLORER_REGIONS, "value"),

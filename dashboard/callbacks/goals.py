@@ -8,6 +8,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dashboard import ids
 from dashboard.components.goal_list import PICK_TYPE, goal_list
 from dashboard.components.table import table_details
+from dashboard.components.text import rich
 from dashboard.figures.common import empty_figure
 from dashboard.i18n import t
 from dashboard.views.goals import goal_page, indicator_view, region_options
@@ -77,4 +78,4 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
             )
         if view is None:
             return empty_figure(t("goals.pick", lang), lang), "", [], ""
-        return view.figure, view.sentence, table_details(view.table, lang), view.source
+        return view.figure, rich(view.sentence), table_details(view.table, lang), rich(view.source)

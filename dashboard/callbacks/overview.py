@@ -7,12 +7,14 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State
 
 from dashboard import ids
+from dashboard.callbacks import maps
 from dashboard.components.overview_cards import overview_cards
 from dashboard.permalink import register_memory
 from dashboard.views.overview import overview_view
 
 
 def register(app: Dash, reader_of, catalogue_of) -> None:
+    maps.register_overview(app, reader_of, catalogue_of)  # the locator map
     register_memory(
         app, (ids.OVERVIEW_REGION, "value"), "region", ids.OVERVIEW_FROM_URL, ids.OVERVIEW_MEMORY
     )

@@ -7,11 +7,13 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.controls import dropdown, labelled
 from dashboard.components.download_menu import GRAPH_CONFIG, deck_link, download_menu
+from dashboard.components.map_parts import europe_section, view_tabs
 from dashboard.components.shell import shell
-from dashboard.context import reader
+from dashboard.context import catalogue, reader
 from dashboard.data_access import ris
 from dashboard.i18n import language, t
 from dashboard.views.compare import DEFAULT_REGION, region_options, year_options
+from dashboard.views.maps import indicator_options as map_indicators
 
 
 def _int(value: str | None) -> int | None:
@@ -32,6 +34,7 @@ def compare_page(
     **_query,
 ) -> html.Div:
     lang = language(lang)
+    view = _query.get("view")  # maps: "Diagram | Karta" and the map's own choices
     editions = ris.editions(reader())
     if editions.empty:
         return shell(
@@ -114,6 +117,7 @@ def compare_page(
         html.Div(id=ids.COMPARE_HEADING),
         controls,
         benchmarks,
+        view_tabs(ids.COMPARE_VIEW, view, lang),
         html.Div(
             [
                 html.Section(
@@ -136,7 +140,16 @@ def compare_page(
                     className="side",
                 ),
             ],
-            className="compare-grid",
+            className="compare-grid chart-pane",
+            id=ids.COMPARE_CHART_PANE,
+            hidden=view == "map",
+        ),
+        europe_section(
+            lang,
+            map_indicators(reader(), catalogue(), chosen_edition, chosen_year, lang),
+            _query.get("mapind"),
+            _query.get("mapcolour"),
+            hidden=view != "map",
         ),
         html.Section(
             [

@@ -6,32 +6,28 @@ from typing import Any
 
 from dash import dcc, html
 
-DROPDOWN_LABELS = {
-    "sv": {
-        "search": "Sök",
-        "clear_search": "Rensa sökningen",
-        "clear_selection": "Rensa valet",
-        "no_options_found": "Inga träffar",
-        "select_all": "Välj alla",
-        "deselect_all": "Avmarkera alla",
-        "selected_count": "{num_selected} valda",
-    },
-    "en": {
-        "search": "Search",
-        "clear_search": "Clear search",
-        "clear_selection": "Clear selection",
-        "no_options_found": "No matches",
-        "select_all": "Select all",
-        "deselect_all": "Deselect all",
-        "selected_count": "{num_selected} selected",
-    },
-}
+from dashboard.i18n import t
+
+# Dash's dropdown texts (`labels`), each from dashboard.i18n's "dropdown.<key>"
+DROPDOWN_KEYS = (
+    "search",
+    "clear_search",
+    "clear_selection",
+    "no_options_found",
+    "select_all",
+    "deselect_all",
+    "selected_count",  # "{num_selected} valda": Dash fills in the number
+)
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    return {key: t(f"dropdown.{key}", lang) for key in DROPDOWN_KEYS}
 
 
 def dropdown(component_id: str, options: list, value: Any, lang: str, **kwargs: Any):
     kwargs.setdefault("clearable", False)
     return dcc.Dropdown(
-        id=component_id, options=options, value=value, labels=DROPDOWN_LABELS[lang], **kwargs
+        id=component_id, options=options, value=value, labels=dropdown_labels(lang), **kwargs
     )
 
 

@@ -7,8 +7,9 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.controls import dropdown, labelled
 from dashboard.components.download_menu import GRAPH_CONFIG, download_menu
+from dashboard.components.map_parts import sweden_section, view_tabs
 from dashboard.components.shell import shell
-from dashboard.context import reader
+from dashboard.context import catalogue, reader
 from dashboard.data_access import indicators as data
 from dashboard.i18n import language, t
 from dashboard.views.explorer import (
@@ -18,7 +19,7 @@ from dashboard.views.explorer import (
     region_options,
     sex_options,
 )
-from indicators.catalogue import catalogue
+from dashboard.views.maps import map_periods
 
 PATH = "/indikatorer"
 
@@ -44,6 +45,8 @@ def explorer_page(
     available = [o["value"] for o in region_opts]
     asked = [c for c in (regions or "").split(",") if c in available]
     bases, periods = period_options(values, lang) if values is not None else ([], [])
+    view = _query.get("view")  # maps: "Diagram | Karta" and the year on the map
+    map_steps = map_periods(values, cat) if values is not None else []
     radio = {"className": "radio", "inputClassName": "radio-input", "labelClassName": "radio-label"}
     controls = html.Div(
         [
@@ -114,28 +117,41 @@ def explorer_page(
         html.H1(t("explorer.heading", lang)),
         html.P(t("explorer.intro", lang), className="lead"),
         controls,
+        view_tabs(ids.EXPLORER_VIEW, view, lang),
         html.Div(
             [
                 html.Section(
                     [
-                        dcc.Graph(id=ids.EXPLORER_CHART, config=GRAPH_CONFIG),
-                        # the source line ("Källa: …") right under the chart, then the table
-                        html.Div(id=ids.EXPLORER_TABLE),
                         html.Div(
                             [
-                                html.Button(
-                                    t("explorer.csv", lang), id=ids.EXPLORER_CSV, className="button"
+                                dcc.Graph(id=ids.EXPLORER_CHART, config=GRAPH_CONFIG),
+                                # the source line ("Källa: …") right under the chart, then the table
+                                html.Div(id=ids.EXPLORER_TABLE),
+                                html.Div(
+                                    [
+                                        html.Button(
+                                            t("explorer.csv", lang),
+                                            id=ids.EXPLORER_CSV,
+                                            className="button",
+                                        ),
+                                        html.Button(
+                                            t("explorer.xlsx", lang),
+                                            id=ids.EXPLORER_XLSX,
+                                            className="button",
+                                        ),
+                                        dcc.Download(id=ids.EXPLORER_CSV_DOWNLOAD),
+                                        dcc.Download(id=ids.EXPLORER_XLSX_DOWNLOAD),
+                                        download_menu("lines", ids.EXPLORER_CHART, lang),
+                                    ],
+                                    className="downloads export-bar",
                                 ),
-                                html.Button(
-                                    t("explorer.xlsx", lang),
-                                    id=ids.EXPLORER_XLSX,
-                                    className="button",
-                                ),
-                                dcc.Download(id=ids.EXPLORER_CSV_DOWNLOAD),
-                                dcc.Download(id=ids.EXPLORER_XLSX_DOWNLOAD),
-                                download_menu("lines", ids.EXPLORER_CHART, lang),
                             ],
-                            className="downloads export-bar",
+                            id=ids.EXPLORER_CHART_PANE,
+                            className="chart-pane",
+                            hidden=view == "map",
+                        ),
+                        sweden_section(
+                            lang, map_steps, _query.get("mapyear"), hidden=view != "map"
                         ),
                     ],
                     className="main-chart",

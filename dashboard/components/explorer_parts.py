@@ -7,6 +7,7 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.components.table import simple_table
+from dashboard.components.text import rich
 from dashboard.i18n import t
 from dashboard.views.explorer import ExplorerView, Metadata, MetaItem
 
@@ -17,7 +18,7 @@ def source_and_table(view: ExplorerView, lang: str) -> list:
         return []
     table = view.table
     return [
-        *([html.P(view.source, className="source")] if view.source else []),
+        *([html.P(rich(view.source), className="source")] if view.source else []),
         html.Details(
             [
                 html.Summary(t("table.show", lang)),
@@ -32,15 +33,15 @@ def source_and_table(view: ExplorerView, lang: str) -> list:
 
 def _value(item: MetaItem):
     if item.lines is not None:
-        return html.Ul([html.Li(line) for line in item.lines])
+        return html.Ul([html.Li(rich(line)) for line in item.lines])
     if item.href or item.after:
         link = (
-            html.A(item.text, href=item.href, target="_blank", rel="noopener")
+            html.A(rich(item.text), href=item.href, target="_blank", rel="noopener")
             if item.href
-            else item.text
+            else rich(item.text)
         )
         return [link, item.after]
-    return item.text
+    return rich(item.text)
 
 
 def metadata_panel(meta: Metadata) -> list:
@@ -50,7 +51,7 @@ def metadata_panel(meta: Metadata) -> list:
         parts += [html.Dt(item.term), html.Dd(_value(item))]
     panel = [html.H2(meta.heading), html.Dl(parts, className="meta")]
     if meta.notes:
-        panel += [html.H3(meta.notes_heading), html.Ul([html.Li(n) for n in meta.notes])]
+        panel += [html.H3(meta.notes_heading), html.Ul([html.Li(rich(n)) for n in meta.notes])]
     if meta.breaks:
-        panel += [html.H3(meta.breaks_heading), html.Ul([html.Li(b) for b in meta.breaks])]
+        panel += [html.H3(meta.breaks_heading), html.Ul([html.Li(rich(b)) for b in meta.breaks])]
     return panel

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dash import html
 
+from dashboard.components.text import rich
 from dashboard.i18n import t
 from dashboard.views.goals import COLUMNS, NUMERIC, GoalPage, GoalRow, GoalSection
 from dashboard.views.model import Status
@@ -41,12 +42,12 @@ def _row(row: GoalRow, lang: str, picked: str | None) -> html.Tr:
                     html.Div(row.measured, className="measured") if row.measured else None,
                 ]
             ),
-            html.Td(row.target),
+            html.Td(rich(row.target)),
             html.Td(row.baseline, className="num"),
             html.Td(row.latest, className="num"),
             html.Td(row.change, className="num"),
             html.Td(status_badge(row.status, lang)),
-            html.Td(row.comment, className="reason"),
+            html.Td(rich(row.comment), className="reason"),
         ],
         **{"data-key": row.key},
     )
@@ -67,7 +68,7 @@ def _section(section: GoalSection, lang: str, picked: str | None) -> html.Sectio
     )
     body = html.Tbody([_row(r, lang, picked) for r in section.rows])
     footnotes = (
-        [html.Ul([html.Li(item) for item in section.footnotes], className="footnotes")]
+        [html.Ul([html.Li(rich(item)) for item in section.footnotes], className="footnotes")]
         if section.footnotes
         else []
     )
@@ -84,13 +85,13 @@ def _section(section: GoalSection, lang: str, picked: str | None) -> html.Sectio
             html.P(
                 [
                     t("goals.method", lang, method=section.judged_text) + " ",
-                    html.A(t("goals.method_link", lang), href="/metod"),
+                    html.A(t("goals.method_link", lang), href=f"/metod?lang={lang}"),
                 ],
                 className="source",
             )
             if section.judged_text
             else None,
-            html.P(section.note, className="note") if section.note else None,
+            html.P(rich(section.note), className="note") if section.note else None,
             html.Table([head, body], className="data-table goal-table"),
             *footnotes,
         ],
@@ -104,7 +105,7 @@ def goal_list(page: GoalPage, lang: str, picked: str | None = None) -> list:
     if page.empty:
         return [*heading, html.P(page.empty, className="empty-state")]
     about = (
-        [html.Details([html.Summary(t("goals.about", lang)), html.P(page.about)], open=True)]
+        [html.Details([html.Summary(t("goals.about", lang)), html.P(rich(page.about))], open=True)]
         if page.about
         else []
     )

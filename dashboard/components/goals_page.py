@@ -10,10 +10,9 @@ from dashboard.components.controls import dropdown, labelled
 from dashboard.components.download_menu import GRAPH_CONFIG, deck_link, download_menu
 from dashboard.components.goal_list import goal_list
 from dashboard.components.shell import shell
-from dashboard.context import reader
+from dashboard.context import catalogue, reader
 from dashboard.i18n import language, t
 from dashboard.views.goals import DEFAULT_STRATEGY, current_period, goal_page, region_options
-from indicators.catalogue import catalogue
 
 PATH = "/maluppfoljning"
 

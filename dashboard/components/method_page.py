@@ -6,23 +6,22 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.components.shell import shell
-from dashboard.context import reader
-from dashboard.i18n import language
+from dashboard.context import catalogue, reader
+from dashboard.i18n import language, t
 from dashboard.views.method import example_row, method_sections, worked_example
-from indicators.catalogue import catalogue
 
 PATH = "/metod"
 
 
 def method_page(lang: str | None = None, **_query) -> html.Div:
     lang = language(lang)
-    body: list = [html.H1("Så bedöms målen" if lang == "sv" else "How goals are assessed")]
+    body: list = [html.H1(t("method.heading", lang))]
     for heading, paragraphs in method_sections(lang):
         body += [html.H2(heading), *[html.P(p) for p in paragraphs]]
     row = example_row(reader())
     if row is not None:
         body += [
-            html.H2("Räkneexempel" if lang == "sv" else "Worked example"),
+            html.H2(t("method.example_heading", lang)),
             html.P(worked_example(row, catalogue(), lang), id="method-example"),
         ]
-    return shell(lang, PATH, html.Main(body, id="main", className="method"))
+    return shell(lang, PATH, html.Div(body, className="method"))

@@ -6,12 +6,12 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.controls import dropdown, labelled
+from dashboard.components.map_parts import locator, locator_content
 from dashboard.components.overview_cards import overview_cards
 from dashboard.components.shell import shell
-from dashboard.context import reader
+from dashboard.context import catalogue, reader
 from dashboard.i18n import language, t
 from dashboard.views.overview import DEFAULT_REGION, overview_view, region_options
-from indicators.catalogue import catalogue
 
 PATH = "/"
 
@@ -30,11 +30,14 @@ def overview_page(region: str | None = None, lang: str | None = None, **_query) 
         dcc.Store(id=ids.OVERVIEW_MEMORY),
         dcc.Store(id=ids.OVERVIEW_FROM_URL, data=region in codes),
         html.Div(
-            labelled(
-                t("control.region", lang),
-                dropdown(ids.OVERVIEW_REGION, options, chosen, lang),
-                "control wide",
-            ),
+            [
+                labelled(
+                    t("control.region", lang),
+                    dropdown(ids.OVERVIEW_REGION, options, chosen, lang),
+                    "control wide",
+                ),
+                locator(lang, *locator_content(reader(), cat, chosen, lang)),
+            ],
             className="controls",
         ),
         html.Div(

@@ -14,6 +14,25 @@ NAV = (
     ("/indikatorer", "nav.explorer"),
     ("/datakallor", "nav.sources"),
 )
+NAMES = {**dict(NAV), "/metod": "nav.method"}
+
+
+def page_title(path: str, lang: str) -> str:
+    """The browser tab's title: "rusmon – Översikt". Dash sets the page's registered (Swedish)
+    title on navigation; assets/title.js replaces it with the shell's `data-title`."""
+    if path not in NAMES:
+        return t("app.title", lang)
+    return t("page.title", lang, page=t(NAMES[path], lang))
+
+
+def footer(lang: str) -> html.Footer:
+    """The footer; in English also what the marker "[sv]" means."""
+    if lang != "en":
+        return html.Footer(t("footer", lang), className="site-footer")
+    return html.Footer(
+        [html.P(t("footer", lang)), html.P(t("untranslated.legend", lang), id=ids.LEGEND)],
+        className="site-footer",
+    )
 
 
 def shell(lang: str, active: str, *body) -> html.Div:
@@ -21,7 +40,7 @@ def shell(lang: str, active: str, *body) -> html.Div:
     return html.Div(
         [
             html.A(
-                "Hoppa till innehållet" if lang == "sv" else "Skip to content",
+                t("shell.skip", lang),
                 href="#main",
                 className="skip-link",
             ),
@@ -43,11 +62,11 @@ def shell(lang: str, active: str, *body) -> html.Div:
                             )
                             for path, key in NAV
                         ],
-                        **{"aria-label": "Huvudmeny" if lang == "sv" else "Main menu"},
+                        **{"aria-label": t("shell.menu", lang)},
                     ),
                     html.Button(
                         t("present.toggle", lang),
-                        id="present-toggle",
+                        id=ids.PRESENT_TOGGLE,
                         className="lang-switch",
                         title=t("present.label", lang),
                         **{"aria-pressed": "false"},
@@ -64,11 +83,12 @@ def shell(lang: str, active: str, *body) -> html.Div:
                 className="site-header",
             ),
             html.Main(list(body), id="main", lang=lang, tabIndex="-1"),
-            html.Footer(t("footer", lang), className="site-footer"),
+            footer(lang),
             dcc.Store(id=ids.URL_SYNC),
         ],
         className="page",
         lang=lang,
+        **{"data-title": page_title(active, lang)},
     )
 
 

@@ -8,30 +8,20 @@ from dash import html
 
 from dashboard.components.shell import shell
 from dashboard.components.table import simple_table
-from dashboard.context import reader
+from dashboard.context import catalogue, reader
 from dashboard.data_access import indicators as data
 from dashboard.data_access import ris
-from dashboard.i18n import language, t
-from indicators.catalogue import Catalogue, catalogue
+from dashboard.i18n import language, swedish_only, t
+from indicators.catalogue import Catalogue
 from indicators.formatting import format_date, format_number, format_time
 
 PATH = "/datakallor"
-SOURCE_NAMES = {
-    "ris": "Regional Innovation Scoreboard (EU)",
-    "scb": "SCB Statistikdatabasen",
-    "kolada": "Kolada (RKA)",
-    "tva": "Tillväxtanalys",
-    "eurostat": "Eurostat",
-    "manual": "Egna filer",
-    "goals": "Måluppföljning (beräknad)",
-}
-SOURCE_NAMES_EN = {"manual": "Hand-kept files", "goals": "Goal follow-up (computed)"}
+SOURCES = ("ris", "scb", "kolada", "tva", "eurostat", "manual", "goals")  # the ETL's source keys
 
 
 def source_name(source: str, lang: str) -> str:
-    if lang == "en" and source in SOURCE_NAMES_EN:
-        return SOURCE_NAMES_EN[source]
-    return SOURCE_NAMES.get(source, source)
+    """A source's name ("source.name.<key>" in dashboard.i18n); an unknown key as it is."""
+    return t(f"source.name.{source}", lang) if source in SOURCES else source
 
 
 RUN_STATUS = {"ok": "✔", "unchanged": "=", "skipped": "–", "failed": "✖"}
@@ -49,7 +39,7 @@ def source_rows(runs: pd.DataFrame, lang: str) -> list[dict]:
             "when": format_time(r.started_at),
             "rows": format_number(r.rows, 0, lang),
             "last_ok": format_time(r.last_ok),
-            "message": r.message or "",
+            "message": swedish_only(r.message, lang),
         }
         for r in runs.itertuples()
     ]
@@ -100,7 +90,7 @@ def run_rows(runs: pd.DataFrame, lang: str) -> list[dict]:
             "source": r.source,
             "status": _run_status(r.status, lang),
             "rows": format_number(r.rows, 0, lang),
-            "message": r.message or "",
+            "message": swedish_only(r.message, lang),
         }
         for r in runs.itertuples()
     ]

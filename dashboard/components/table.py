@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from dash import html
 
+from dashboard.components.text import rich
 from dashboard.i18n import t
 from dashboard.views.model import Table
 
@@ -18,7 +19,8 @@ def simple_table(
     caption: str | None = None,
     table_id: str | None = None,
 ) -> html.Table:
-    """`columns` are (key, heading) pairs; numeric columns are right-aligned."""
+    """`columns` are (key, heading) pairs; numeric columns are right-aligned; words marked
+    Swedish in a cell are tagged as such (`dashboard.components.text.rich`)."""
     head = html.Thead(
         html.Tr(
             [
@@ -31,14 +33,14 @@ def simple_table(
         [
             html.Tr(
                 [
-                    html.Td(str(row.get(key, "")), className="num" if key in numeric else None)
+                    html.Td(rich(row.get(key, "")), className="num" if key in numeric else None)
                     for key, _ in columns
                 ]
             )
             for row in rows
         ]
     )
-    parts = ([html.Caption(caption)] if caption else []) + [head, body]
+    parts = ([html.Caption(rich(caption))] if caption else []) + [head, body]
     return (
         html.Table(parts, className="data-table", id=table_id)
         if table_id

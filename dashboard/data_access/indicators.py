@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.data_access.reader import WarehouseReader
-from dashboard.i18n import t
+from dashboard.i18n import catalogue_text, swedish_only, t
 from indicators.models import Indicator
 
 HAND_KEPT = "manual"  # the loader of hand-kept tidy files
@@ -120,6 +120,13 @@ def value_sources_by_indicator(reader: WarehouseReader) -> pd.DataFrame:
     )
 
 
+def source_label(indicator: Indicator, lang: str) -> str:
+    """The catalogue's label of the indicator's source ("Kolada N00914 (SCB, RAMS/BAS)"); in
+    English its `label_en`, else the Swedish label marked "[sv]"."""
+    source = indicator.source
+    return catalogue_text(source.label, source.label_en, lang)
+
+
 def describe_source(
     indicator: Indicator,
     lang: str,
@@ -133,10 +140,10 @@ def describe_source(
     source is an API, the file is called hand-kept, never the official label alone:
     "SCB … (via Regionfakta) (handpåförd fil: grp.csv, inte hämtad via API)". No loader
     (a warehouse built before the view said where values come from): the label."""
-    label = indicator.source.label
+    label = source_label(indicator, lang)
     if loader != HAND_KEPT:
         return label
-    own = _text(source_text) or label
+    own = swedish_only(_text(source_text), lang) or label  # the file's words: Swedish
     file = _text(origin) or "?"
     key = "source.hand_kept_api" if indicator.source.type in API_SOURCES else "source.own_file"
     return t(key, lang, source=own, file=file)
@@ -149,12 +156,12 @@ def describe_sources(indicator: Indicator, sources: pd.DataFrame, lang: str) -> 
     parts: list[str] = []
     for row in sources.itertuples(index=False):
         text = describe_source(indicator, lang, row.loader, row.origin, row.source_text)
-        note = _text(row.note) if row.loader == HAND_KEPT else None
+        note = swedish_only(_text(row.note), lang) if row.loader == HAND_KEPT else None
         if note:
             text = t("source.with_note", lang, source=text, note=note)
         if text not in parts:
             parts.append(text)
-    return "; ".join(parts) if parts else indicator.source.label
+    return "; ".join(parts) if parts else source_label(indicator, lang)
 
 
 def _text(value: object) -> str | None:

@@ -20,6 +20,7 @@ import kaleido
 import plotly
 
 from dashboard.export.errors import ExportError
+from dashboard.figures.maps import topojson_data_url
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = (
@@ -163,6 +164,7 @@ def calc_image(figure: Any, *, fmt: str, width: int, height: int, scale: float) 
     opts = {"format": fmt, "width": width, "height": height, "scale": scale}
     with render_lock:
         try:
-            return kaleido.calc_fig_sync(figure, opts=opts)
+            # Maps: plotly's base-map topojson from a data: URL, never from its CDN.
+            return kaleido.calc_fig_sync(figure, opts=opts, topojson=topojson_data_url())
         except Exception as error:
             raise ExportError(f"Bilden kunde inte ritas ({fmt}): {error}") from error

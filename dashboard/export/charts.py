@@ -23,9 +23,14 @@ from dashboard.i18n import language, t
 from dashboard.views import explorer as explorer_views
 from dashboard.views.compare import DEFAULT_REGION, compare_view
 from dashboard.views.goals import DEFAULT_STRATEGY, current_period, indicator_view
+from dashboard.views.maps import MapView, europe_map_view, sweden_map_view
 from indicators.catalogue import Catalogue
 
-CHARTS = {"/jamfor": ("bars", "trend"), "/maluppfoljning": ("goal",), "/indikatorer": ("lines",)}
+CHARTS = {
+    "/jamfor": ("bars", "trend", "map"),
+    "/maluppfoljning": ("goal",),
+    "/indikatorer": ("lines", "map"),
+}
 ALL_FORMATS = (*FORMATS, "csv")
 
 
@@ -70,6 +75,86 @@ def _compare(reader, catalogue, query, which: str, lang: str) -> Chart:
     subtitle = f"{view.region_name}: {view.intro}"
     frame = SlideFrame(view.title, subtitle, source=view.source, notes=tuple(view.caveats))
     return Chart(view.bars, frame, _bars_data(view, lang), (region, view.group, str(year)))
+
+
+def _compare_map(reader, catalogue, query, lang: str) -> Chart:
+    """Jämför's map: the figure carries its geometry, so the image needs nothing fetched."""
+    latest = ris.latest_edition(reader)
+    if latest is None:
+        raise ExportError("lagret har ingen RIS-utgåva: kör `rusmon etl ris` först")
+    region = _one(query, "region") or DEFAULT_REGION
+    edition = int(_one(query, "edition") or latest[0])
+    year = int(_one(query, "year") or (latest[1] if edition == latest[0] else edition))
+    benchmark = _one(query, "benchmark") or "leaders"
+    peers = tuple(filter(None, (_one(query, "peers") or "").split(",")))
+    indicator = _one(query, "mapind") or "RII"
+    colour = _one(query, "mapcolour") or "ratio"
+    view = europe_map_view(
+        reader, catalogue, region, edition, year, lang, benchmark, peers, indicator, colour
+    )
+    if view.rows.empty:
+        raise ExportError(f"{view.title}: inga RIS-värden för {edition}, {year}")
+    subtitle = f"{catalogue.regions.name_of(region, lang)} · RIS {edition}"
+    data = _map_data(
+        view,
+        {
+            "region_code": t("maps.col.code", lang),
+            "name": t("control.region", lang),
+            "region_value": f"{catalogue.ris_short_name(edition, indicator, lang)} {year}",
+            "ratio": t("table.ratio", lang),
+            "rank": t("gap.col.rank", lang),
+            "group_label": t("card.group", lang),
+        },
+    )
+    return Chart(view.figure, _map_frame(view, subtitle), data, (region, view.title))
+
+
+def _explorer_map(reader, catalogue, query, lang: str) -> Chart:
+    indicator = _one(query, "indicator")
+    if indicator not in catalogue.indicators:
+        raise ExportError(f"okänd eller saknad indikator i permalänken: {indicator}")
+    regions = [r for r in (_one(query, "regions") or "").split(",") if r]
+    view = sweden_map_view(
+        reader,
+        catalogue,
+        indicator,
+        _one(query, "mapyear"),
+        _one(query, "sex") or "T",
+        regions,
+        lang,
+    )
+    if view.rows.empty:
+        raise ExportError(f"{catalogue.indicators[indicator].name(lang)}: inga värden att visa")
+    data = _map_data(
+        view,
+        {
+            "region_code": t("maps.col.code", lang),
+            "name": t("control.region", lang),
+            "sex": t("goals.col.sex", lang),
+            "value": t("goals.col.value", lang),
+        },
+    )
+    sex_column = t("goals.col.sex", lang)
+    data[sex_column] = [t(f"sex.{x}", lang) for x in data[sex_column]]
+    subtitle = t("maps.sweden.lan" if view.level == 3 else "maps.sweden.nuts2", lang)
+    name = (catalogue.indicators[indicator].name(lang), view.period or "")
+    return Chart(view.figure, _map_frame(view, subtitle.capitalize()), data, name)
+
+
+def _map_frame(view: MapView, subtitle: str) -> SlideFrame:
+    """The slide around a map: its notes, the values' source; the boundaries' attribution is
+    in the figure itself."""
+    return SlideFrame(view.title, subtitle, source=view.source, notes=tuple(view.notes))
+
+
+def _map_data(view: MapView, columns: dict[str, str]) -> pd.DataFrame:
+    out = view.rows[[c for c in columns if c in view.rows]].copy()
+    for column, decimals in (("region_value", 2), ("ratio", 3), ("value", 3)):
+        if column in out:
+            out[column] = out[column].astype(float).round(decimals)
+    if "rank" in out:
+        out["rank"] = out["rank"].astype("Int64")  # a rank is a whole number, or none
+    return out.rename(columns=columns)
 
 
 def _bars_data(view, lang: str) -> pd.DataFrame:
@@ -174,6 +259,10 @@ def chart_from_permalink(
         raise ExportError(f"{path} har diagrammen {', '.join(CHARTS[path])}, inte {which!r}")
     query = parse_qs(parts.query)
     lang = language(_one(query, "lang"))
+    if path == "/jamfor" and which == "map":
+        return _compare_map(reader, catalogue, query, lang), lang
+    if path == "/indikatorer" and which == "map":
+        return _explorer_map(reader, catalogue, query, lang), lang
     if path == "/jamfor":
         return _compare(reader, catalogue, query, which, lang), lang
     if path == "/maluppfoljning":

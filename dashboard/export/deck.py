@@ -18,9 +18,15 @@ from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.export import deck_spec as d
 from dashboard.export.errors import ExportError
-from dashboard.i18n import t
+from dashboard.i18n import SWEDISH_START, t
 from dashboard.views.compare import CompareView, compare_view
-from dashboard.views.goals import GoalSection, IndicatorView, goal_page, indicator_view
+from dashboard.views.goals import (
+    GoalSection,
+    IndicatorView,
+    goal_page,
+    indicator_view,
+    owner_text,
+)
 from dashboard.views.method import method_sections
 from dashboard.views.overview import ris_region
 from indicators.catalogue import Catalogue
@@ -235,8 +241,13 @@ def _method(lang: str) -> Part:
     return Part(d.BulletsSlide(t("deck.method", lang), "", bullets))
 
 
-def _sources(sources: Iterable[str], lang: str) -> Part:
+def _sources(sources: Iterable[str], lang: str, parts: Iterable[Part] = ()) -> Part:
+    """Every source once; and what "[sv]" means when a slide shows a text the catalogue has
+    only in Swedish."""
     unique = list(dict.fromkeys(s for s in sources if s))
+    marked = any(SWEDISH_START in s for s in unique)
+    if marked or any(SWEDISH_START in str(part.slide) for part in parts):
+        unique.append(t("untranslated.legend", lang))
     return Part(d.BulletsSlide(t("deck.sources", lang), t("deck.sources_intro", lang), unique))
 
 
@@ -328,8 +339,9 @@ def deck_parts(
         parts += [
             _goal_chart(x, section, period, lang) for x in shown if x.status.code != v.UNKNOWN.code
         ]
-    sources.append(t("deck.assessed", lang, owner=strategy.owner_sv, strategy=page.strategy_name))
-    parts += [_method(lang), _sources(sources, lang)]
+    owner = owner_text(strategy, lang)
+    sources.append(t("deck.assessed", lang, owner=owner, strategy=page.strategy_name))
+    parts += [_method(lang), _sources(sources, lang, parts)]
     return parts
 
 

@@ -18,7 +18,6 @@ Pure: parts in, text out (no Dash, no database, no browser).
 from __future__ import annotations
 
 import base64
-import html
 import json
 import re
 from collections.abc import Sequence
@@ -29,27 +28,20 @@ from typing import TYPE_CHECKING
 import plotly.graph_objects as go
 
 from dashboard.export import deck_spec as d
+from dashboard.export.markup import escape, escape_attribute
 from dashboard.figures.common import BLUE, FONT, GREEN, GREY, ORANGE, VERMILLION
+from dashboard.i18n import t
 
 if TYPE_CHECKING:
     from dashboard.export.deck import Part
 
-TEXTS = {
-    "sv": {
-        "help": "Piltangenter: bläddra · n: talarnoter",
-        "notes": "Talarnoter",
-        "no_notes": "Inga talarnoter för den här bilden.",
-        "slide": "Bild",
-        "noscript": "Presentationen behöver JavaScript för att bläddra och rita diagrammen.",
-    },
-    "en": {
-        "help": "Arrow keys: navigate · n: speaker notes",
-        "notes": "Speaker notes",
-        "no_notes": "No speaker notes for this slide.",
-        "slide": "Slide",
-        "noscript": "The presentation needs JavaScript to navigate and draw the charts.",
-    },
-}
+TEXT_KEYS = ("help", "notes", "no_notes", "slide", "noscript")  # "export.<key>" in dashboard.i18n
+
+
+def texts(lang: str) -> dict[str, str]:
+    """The presentation's own words (around the slides) in `lang`."""
+    return {key: t(f"export.{key}", lang) for key in TEXT_KEYS}
+
 
 # The status icon is tinted; the word beside it carries the meaning (as on the pages).
 STATUS_CLASSES = {
@@ -93,7 +85,11 @@ def _json_script(value: str) -> str:
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return escape(text)
+
+
+def _attr(text: object) -> str:
+    return escape_attribute(text)
 
 
 def presentation_figure(figure: go.Figure) -> go.Figure:
@@ -190,7 +186,7 @@ def _body(part: Part, number: int) -> tuple[str, str]:
         return "title-slide", _header(slide, "h1")
     if part.figure is not None:
         chart = (
-            f'<figure class="chart-box" aria-label="{_e(slide.title)}">'
+            f'<figure class="chart-box" aria-label="{_attr(slide.title)}">'
             f'<div class="chart" id="chart-{number}" data-figure="figure-{number}"></div></figure>'
         )
         return "chart-slide", _header(slide) + chart + _footer(slide)
@@ -208,7 +204,7 @@ def _body(part: Part, number: int) -> tuple[str, str]:
         alt = f"{slide.title}. {slide.source}"
         picture = (
             f'<div class="body picture"><img src="data:image/png;base64,{data}" '
-            f'alt="{_e(alt)}"></div>'
+            f'alt="{_attr(alt)}"></div>'
         )
         return "picture-slide", _header(slide) + picture + _footer(slide)
     if isinstance(slide, d.BarChartSlide | d.LineChartSlide):
@@ -216,16 +212,16 @@ def _body(part: Part, number: int) -> tuple[str, str]:
     raise TypeError(f"slide {number}: cannot show {type(slide).__name__}")
 
 
-def _slide(part: Part, number: int, total: int, texts: dict[str, str]) -> str:
+def _slide(part: Part, number: int, total: int, words: dict[str, str]) -> str:
     kind, inner = _body(part, number)
-    notes = _paragraphs(part.slide.notes) or f'<p class="empty">{_e(texts["no_notes"])}</p>'
-    label = f"{texts['slide']} {number} / {total}: {part.slide.title}"
+    notes = _paragraphs(part.slide.notes) or f'<p class="empty">{_e(words["no_notes"])}</p>'
+    label = f"{words['slide']} {number} / {total}: {part.slide.title}"
     hidden = "" if number == 1 else " hidden"
     return (
-        f'<section class="slide {kind}" id="slide-{number}" aria-label="{_e(label)}"{hidden}>'
+        f'<section class="slide {kind}" id="slide-{number}" aria-label="{_attr(label)}"{hidden}>'
         f"{inner}"
-        f'<aside class="notes" aria-label="{_e(texts["notes"])}">'
-        f'<h2 class="notes-title">{_e(texts["notes"])} · {number} / {total}</h2>{notes}</aside>'
+        f'<aside class="notes" aria-label="{_attr(words["notes"])}">'
+        f'<h2 class="notes-title">{_e(words["notes"])} · {number} / {total}</h2>{notes}</aside>'
         "</section>"
     )
 
@@ -236,11 +232,11 @@ def offline_html(parts: Sequence[Part], lang: str = "sv") -> str:
         raise ValueError(f"language {lang!r} is not one of {d.LANGUAGES}")
     if not parts:
         raise ValueError("a presentation needs at least one slide")
-    texts = TEXTS[lang]
+    words = texts(lang)
     total = len(parts)
     first = parts[0].slide
     title = first.title + (f" – {first.subtitle}" if getattr(first, "subtitle", "") else "")
-    slides = "\n".join(_slide(part, i, total, texts) for i, part in enumerate(parts, start=1))
+    slides = "\n".join(_slide(part, i, total, words) for i, part in enumerate(parts, start=1))
     figures = "\n".join(
         f'<script type="application/json" id="figure-{i}">{_figure_json(part.figure)}</script>'
         for i, part in enumerate(parts, start=1)
@@ -254,15 +250,15 @@ def offline_html(parts: Sequence[Part], lang: str = "sv") -> str:
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="rusmon">
-<title>{_e(title)}</title>
+<title>{_attr(title)}</title>
 <style>{_css()}</style>
 <script>{plotly_js()}</script>
 </head>
 <body>
-<noscript><p class="noscript">{_e(texts["noscript"])}</p></noscript>
+<noscript><p class="noscript">{_e(words["noscript"])}</p></noscript>
 <main id="stage">
 {slides}
-<p id="help">{_e(texts["help"])}</p>
+<p id="help">{_e(words["help"])}</p>
 <p id="counter" aria-live="polite">1 / {total}</p>
 </main>
 <script type="application/json" id="plotly-config">{config}</script>

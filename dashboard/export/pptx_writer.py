@@ -49,6 +49,7 @@ from dashboard.export.deck_spec import (
     TableSlide,
     TitleSlide,
 )
+from dashboard.i18n import plain, swedish_parts, t
 
 __all__ = ["write_deck"]
 
@@ -74,22 +75,7 @@ MARGIN = Inches(0.5)
 GAP = Inches(0.1)
 CHAR_EM = 0.5  # average glyph width in em, to estimate where text wraps
 
-_TEXTS = {
-    "sv": {
-        "source": "Källa",
-        "cont": "(forts.)",
-        "no_data": "Inga värden att visa.",
-        "missing": "Tom plats = värde saknas (inte 0).",
-        "reference": "Staplarna utgår från referensvärdet {value}.",
-    },
-    "en": {
-        "source": "Source",
-        "cont": "(cont.)",
-        "no_data": "No values to show.",
-        "missing": "Empty place = value missing (not 0).",
-        "reference": "Bars start at the reference value {value}.",
-    },
-}
+TEXT_KEYS = ("source", "cont", "no_data", "missing", "reference")  # "pptx.<key>" in i18n
 _LANGUAGE_IDS = {"sv": MSO_LANGUAGE_ID.SWEDISH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
 _CORE_LANGUAGES = {"sv": "sv-SE", "en": "en-GB"}
 
@@ -272,7 +258,7 @@ class _Writer:
         self.prs = prs
         self.templated = templated
         self.lang = lang
-        self.texts = _TEXTS[lang]
+        self.texts = {key: t(f"pptx.{key}", lang) for key in TEXT_KEYS}
         self.lang_id = _LANGUAGE_IDS[lang]
         self.width = int(prs.slide_width)
         self.height = int(prs.slide_height)
@@ -312,13 +298,22 @@ class _Writer:
             para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             if align is not None:
                 para.alignment = align
+            for run in self._runs(para, text):
+                if size_pt is not None:
+                    run.font.size = Pt(size_pt)
+                if lighter is not None:
+                    _theme_text(run.font, lighter)
+
+    def _runs(self, para: Any, text: str) -> list[Any]:
+        """`text` as runs tagged with the deck's language; words marked Swedish
+        (dashboard.i18n.catalogue_text) in a run of their own tagged Swedish."""
+        runs = []
+        for part, swedish in swedish_parts(text) or [("", False)]:
             run = para.add_run()
-            run.text = text
-            run.font.language_id = self.lang_id
-            if size_pt is not None:
-                run.font.size = Pt(size_pt)
-            if lighter is not None:
-                _theme_text(run.font, lighter)
+            run.text = part
+            run.font.language_id = _LANGUAGE_IDS["sv"] if swedish else self.lang_id
+            runs.append(run)
+        return runs
 
     def _textbox(
         self,
@@ -347,7 +342,7 @@ class _Writer:
         """A slide with its title set; returns the free area under the title."""
         slide = self.prs.slides.add_slide(self.layouts[role])
         if notes:
-            slide.notes_slide.notes_text_frame.text = notes
+            slide.notes_slide.notes_text_frame.text = plain(notes)
         title_ph = slide.shapes.title
         if self.templated and title_ph is not None:
             title_box = _Box(title_ph.left, title_ph.top, title_ph.width, title_ph.height)
@@ -422,7 +417,7 @@ class _Writer:
     def _title_slide(self, spec: TitleSlide) -> None:
         slide = self.prs.slides.add_slide(self.layouts["title"])
         if spec.notes:
-            slide.notes_slide.notes_text_frame.text = spec.notes
+            slide.notes_slide.notes_text_frame.text = plain(spec.notes)
         title_ph = slide.shapes.title
         subtitle_ph = next(
             (
@@ -655,13 +650,11 @@ class _Writer:
                 icon = text[:1] if r > 0 and c == spec.status_column else ""
                 parts = [icon, text[1:]] if icon in STATUS_COLOURS else [text]
                 for i, part in enumerate(parts):
-                    run = para.add_run()
-                    run.text = part
-                    run.font.size = Pt(size)
-                    run.font.language_id = self.lang_id
-                    run.font.bold = r == 0
-                    if len(parts) == 2 and i == 0:
-                        _tint(run.font, STATUS_COLOURS[part])
+                    for run in self._runs(para, part):
+                        run.font.size = Pt(size)
+                        run.font.bold = r == 0
+                        if len(parts) == 2 and i == 0:
+                            _tint(run.font, STATUS_COLOURS[part])
 
     def _bullet_slides(self, spec: BulletsSlide) -> None:
         first, per_page = True, MAX_BULLETS

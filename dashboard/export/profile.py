@@ -12,7 +12,6 @@ only: exports never import Dash).
 from __future__ import annotations
 
 import difflib
-import html
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -23,6 +22,7 @@ from flask import Flask, Response, request
 from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.export.errors import ExportError
+from dashboard.export.markup import escape
 from dashboard.i18n import t
 from dashboard.views.compare import CompareView, compare_view
 from dashboard.views.goals import (
@@ -32,6 +32,7 @@ from dashboard.views.goals import (
     goal_page,
     indicator_view,
     measured_text,
+    owner_text,
 )
 from dashboard.views.model import Card, Status, Table
 from dashboard.views.overview import ris_region
@@ -51,78 +52,14 @@ CHROMIUM_FLAGS = [
 ]
 PRINT_TIMEOUT_MS = 60_000  # a busy 2-core machine; one profile prints in about a second
 
-# The profile's own words; everything else is the views' text (dashboard.i18n).
-_TEXT = {
-    "title": {"sv": "Regionprofil", "en": "Region profile"},
-    "made": {
-        "sv": "Skapad {date} med rusmon ur lagret som dashboarden visar",
-        "en": "Made {date} with rusmon from the warehouse the dashboard shows",
-    },
-    "ris.heading": {
-        "sv": "Innovationsförmåga: Regional Innovation Scoreboard {edition}",
-        "en": "Innovation performance: Regional Innovation Scoreboard {edition}",
-    },
-    "ris.measured": {
-        "sv": "RIS redovisar NUTS2-regioner, inte län: alla RIS-siffror i profilen är {measured}.",
-        "en": "The RIS reports NUTS2 regions, not counties: every RIS figure in this profile is "
-        "{measured}.",
-    },
-    "ris.card_of": {"sv": "{region}, RIS {edition}", "en": "{region}, RIS {edition}"},
-    "caveats": {"sv": "Att tänka på", "en": "Caveats"},
-    "goals.heading": {
-        "sv": "Måluppföljning, mandatperioden {period}",
-        "en": "Goal follow-up, term {period}",
-    },
-    "goals.intro": {
-        "sv": "Delmålens status för {region} under mandatperioden {period}, som rusmon bedömde "
-        "den vid senaste laddningen: utgångsläge (senaste värde före perioden), senaste värde i "
-        "perioden och målet. Mål enligt {owner}.",
-        "en": "The sub-goals' status for {region} in the {period} term, as rusmon assessed it at "
-        "the last load: baseline (the last value before the term), latest value in the term, "
-        "and the target. Targets as set by {owner}.",
-    },
-    "goals.col.goal": {"sv": "Delmål", "en": "Sub-goal"},
-    "goals.col.status": {"sv": "Status", "en": "Status"},
-    "goals.col.judged": {"sv": "Underlag", "en": "Basis"},
-    "goals.no_strategy": {
-        "sv": "Ingen strategi i katalogen följer upp {region}, så profilen visar bara RIS.",
-        "en": "No strategy in the catalogue follows up {region}, so the profile shows the RIS "
-        "only.",
-    },
-    "sources": {"sv": "Källor", "en": "Sources"},
-    "sources.strategy": {
-        "sv": "{strategy}: mål enligt {owner}; bedömningarna räknade med rusmons metod (se ”Så "
-        "bedöms målen”, /metod) och lagrade vid varje laddning.",
-        "en": "{strategy}: targets as set by {owner}; assessments computed with rusmon's method "
-        "(see “How goals are assessed”, /metod) and stored at every load.",
-    },
-    "sources.none": {
-        "sv": "Inga värden laddade för strategins indikatorer (se kommentarerna ovan).",
-        "en": "No values loaded for the strategy's indicators (see the comments above).",
-    },
-    "pages": {
-        "sv": "Samma siffror som dashboardens sidor: {compare}{goals}.",
-        "en": "The same figures as the dashboard's pages: {compare}{goals}.",
-    },
-    "print_hint": {
-        "sv": "Utskriftsvänlig sida: skriv ut eller spara som PDF med webbläsarens utskrift "
-        "(Ctrl+P), A4 stående. Samma profil som `rusmon export profile`.",
-        "en": "Print-friendly page: print it or save it as PDF with the browser's print dialogue "
-        "(Ctrl+P), A4 portrait. The same profile as `rusmon export profile`.",
-    },
-    "page": {"sv": "sida", "en": "page"},
-    "of": {"sv": "av", "en": "of"},
-}
-
 
 def _tx(key: str, lang: str, **values: object) -> str:
-    entry = _TEXT[key]
-    text = entry.get(lang) or entry["sv"]
-    return text.format(**values) if values else text
+    """The profile's own words: "profile.<key>" in dashboard.i18n."""
+    return t(f"profile.{key}", lang, **values)
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return escape(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -344,7 +281,7 @@ def _strategy_part(page: GoalPage, strategy: m.Strategy, period: str, lang: str)
                 lang,
                 region=page.region_name,
                 period=shown_period,
-                owner=strategy.owner_sv,
+                owner=owner_text(strategy, lang),
             )
         )
         + "</p>",
@@ -376,7 +313,9 @@ def _goal_sources(
             view = indicator_view(reader, catalogue, strategy.id, region, period, row.key, lang)
             if view is not None and view.source_line:
                 lines[view.source_line] = None
-    head = _tx("sources.strategy", lang, strategy=page.strategy_name, owner=strategy.owner_sv)
+    head = _tx(
+        "sources.strategy", lang, strategy=page.strategy_name, owner=owner_text(strategy, lang)
+    )
     return [head, *(lines or [_tx("sources.none", lang)])]
 
 
@@ -462,6 +401,7 @@ h4 .verdict { font-weight: 400; margin-left: 2mm; padding: .2mm 1.5mm; border: 1
 .notes li { margin: .3mm 0; }
 .sources p, .sources li { font-size: 8pt; }
 .sources .made { margin-top: 2mm; color: #444; }
+.legend { font-size: 8pt; color: #444; }
 .screen-only { display: none; }
 @media screen {
   body { background: #e9ecef; }
@@ -548,6 +488,8 @@ def profile_html(
             _sources(view, goal_sources, links, made, lang),
         ]
     )
+    if '<span lang="sv">' in body:  # what the marker "[sv]" means, where one is shown
+        body += f'<p class="legend">{_e(t("untranslated.legend", lang))}</p>'
     return _document(title, lang, body)
 
 
@@ -628,11 +570,7 @@ def register_profile_route(
         args = request.args
         lang = "en" if args.get("lang") == "en" else "sv"
         if not args.get("region"):
-            return Response(
-                "Ange en region, t.ex. /profil?region=SE125 (Västmanlands län).",
-                status=400,
-                mimetype="text/plain",
-            )
+            return Response(_tx("no_region", lang), status=400, mimetype="text/plain")
         try:
             page = profile_html(
                 reader_of(),

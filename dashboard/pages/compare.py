@@ -5,6 +5,7 @@ year, benchmark or compared region gives a notice and the page's default."""
 import dash
 
 from dashboard.components.compare_page import compare_page
+from dashboard.components.shell import NAMES, page_title
 from dashboard.context import reader
 from dashboard.data_access import ris
 from dashboard.i18n import t
@@ -65,8 +66,8 @@ def layout(
 dash.register_page(
     __name__,
     path="/jamfor",
-    name="Jämför med innovationsledare",
-    title="rusmon – Jämför med innovationsledare",
+    name=t(NAMES["/jamfor"]),
+    title=page_title("/jamfor", "sv"),
     layout=layout,
     order=1,
 )

@@ -5,12 +5,12 @@ notice and the page's default."""
 import dash
 
 from dashboard.components.explorer_page import PATH, explorer_page
-from dashboard.context import reader
+from dashboard.components.shell import NAMES, page_title
+from dashboard.context import catalogue, reader
 from dashboard.data_access import indicators as data
 from dashboard.i18n import t
 from dashboard.pages._query import Query
 from dashboard.views.explorer import indicator_options, period_options
-from indicators.catalogue import catalogue
 
 
 def layout(
@@ -97,8 +97,8 @@ def layout(
 dash.register_page(
     __name__,
     path=PATH,
-    name="Indikatorer",
-    title="rusmon – Indikatorer",
+    name=t(NAMES[PATH]),
+    title=page_title(PATH, "sv"),
     layout=layout,
     order=3,
 )

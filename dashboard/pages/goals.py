@@ -5,9 +5,11 @@ page's default."""
 import dash
 
 from dashboard.components.goals_page import PATH, goals_page
+from dashboard.components.shell import NAMES, page_title
+from dashboard.context import catalogue
+from dashboard.i18n import t
 from dashboard.pages._query import Query
 from dashboard.views.goals import DEFAULT_STRATEGY, current_period, region_options
-from indicators.catalogue import catalogue
 
 
 def layout(
@@ -59,8 +61,8 @@ def layout(
 dash.register_page(
     __name__,
     path=PATH,
-    name="Måluppföljning",
-    title="rusmon – Måluppföljning",
+    name=t(NAMES[PATH]),
+    title=page_title(PATH, "sv"),
     layout=layout,
     order=2,
 )

@@ -4,9 +4,11 @@ the URL gives a notice and the default region (not the one the browser remembers
 import dash
 
 from dashboard.components.overview_page import PATH, overview_page
+from dashboard.components.shell import NAMES, page_title
+from dashboard.context import catalogue
+from dashboard.i18n import t
 from dashboard.pages._query import Query
 from dashboard.views.overview import DEFAULT_REGION, region_options
-from indicators.catalogue import catalogue
 
 
 def layout(region: str | None = None, lang: str | None = None, **rest):
@@ -22,5 +24,10 @@ def layout(region: str | None = None, lang: str | None = None, **rest):
 
 
 dash.register_page(
-    __name__, path=PATH, name="Översikt", title="rusmon – Översikt", layout=layout, order=0
+    __name__,
+    path=PATH,
+    name=t(NAMES[PATH]),
+    title=page_title(PATH, "sv"),
+    layout=layout,
+    order=0,
 )

@@ -18,7 +18,8 @@ from dashboard.data_access import indicators as data
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.figures.common import empty_figure
 from dashboard.figures.indicator_chart import indicator_bars, indicator_lines
-from dashboard.i18n import t
+from dashboard.i18n import catalogue_text, plain, swedish_only, t
+from dashboard.views.goals import break_note
 from dashboard.views.model import Table
 from indicators.catalogue import Catalogue
 from indicators.formatting import format_date, format_number
@@ -181,7 +182,8 @@ def _origin_lines(indicator, sources: pd.DataFrame, lang: str) -> list[str]:
     for row in sources.itertuples(index=False):
         text = data.describe_source(indicator, lang, row.loader, row.origin, row.source_text)
         if row.loader == data.HAND_KEPT and isinstance(row.note, str) and row.note:
-            text = t("source.with_note", lang, source=text, note=row.note)
+            note = swedish_only(row.note, lang)  # the file's words: Swedish
+            text = t("source.with_note", lang, source=text, note=note)
         periods = (
             row.first_period
             if row.first_period == row.last_period
@@ -192,6 +194,20 @@ def _origin_lines(indicator, sources: pd.DataFrame, lang: str) -> list[str]:
         )
         lines.append(f"{text} ({counted})")
     return lines
+
+
+def indicator_notes(indicator, lang: str) -> list[str]:
+    """The notes that must be shown with the figures: in English the catalogue's English
+    notes (`notes_en`) when it has them, else the Swedish ones, each marked "[sv]"."""
+    english = list(indicator.notes_en)
+    if lang == "en" and english:
+        return english
+    return [catalogue_text(note, None, lang) for note in indicator.notes_sv]
+
+
+def next_release(indicator, lang: str) -> str:
+    """When the source publishes next, in the catalogue's words ("" when it does not say)."""
+    return catalogue_text(indicator.next_release, indicator.next_release_en, lang)
 
 
 def metadata(
@@ -217,7 +233,12 @@ def metadata(
     items = [
         item("definition", indicator.description(lang)),
         item("unit", indicator.unit_text(lang)),
-        item("source", source.label, href=source.url or None, after=f" ({source.describe()})"),
+        item(
+            "source",
+            data.source_label(indicator, lang),
+            href=source.url or None,
+            after=f" ({source.describe()})",
+        ),
         *(
             [item("values_from", lines=_origin_lines(indicator, sources, lang))]
             if len(sources)
@@ -233,12 +254,12 @@ def metadata(
         ),
         item("source_updated", format_date(None if fresh is None else fresh["source_updated"])),
         item("loaded", format_date(None if fresh is None else fresh["loaded_at"])),
-        item("next_release", indicator.next_release or "–"),
+        item("next_release", next_release(indicator, lang) or "–"),
     ]
-    notes = list(indicator.notes_sv)
-    source_notes = data.notes(reader, indicator_id)
-    notes += [n for n in source_notes["note"].tolist() if n not in notes]
-    breaks = [f"{b.period}: {b.note(lang)}" for b in indicator.series_breaks]
+    notes = indicator_notes(indicator, lang)
+    source_notes = data.notes(reader, indicator_id)  # the source's own, in Swedish
+    notes += [swedish_only(n, lang) for n in source_notes["note"].tolist() if n not in notes]
+    breaks = [f"{b.period}: {break_note(b, lang)}" for b in indicator.series_breaks]
     return Metadata(
         t("meta.heading", lang),
         items,
@@ -309,37 +330,22 @@ def download_frame(
         key = (loader, origin, text)
         if key not in described:
             described[key] = data.describe_source(indicator, lang, loader, origin, text)
-        sources.append(described[key])
+        sources.append(plain(described[key]))
         notes.append(note if loader == data.HAND_KEPT and isinstance(note, str) else "")
-    out = pd.DataFrame(
-        {
-            "indikator_id": indicator_id,
-            "indikator": indicator.name(lang),
-            "regionkod": frame["region_code"],
-            "region": frame["name"],
-            "period": frame["period"],
-            "kön": frame["sex"],
-            "värde": frame["value"],
-            "enhet": unit,
-            "källa": sources,
-            "status": frame["status"],
-            "anmärkning": notes,
-        }
-    )
-    if lang == "en":
-        out.columns = [
-            "indicator_id",
-            "indicator",
-            "region_code",
-            "region",
-            "period",
-            "sex",
-            "value",
-            "unit",
-            "source",
-            "status",
-            "note",
-        ]
+    columns = {
+        "indicator_id": indicator_id,
+        "indicator": indicator.name(lang),
+        "region_code": frame["region_code"],
+        "region": frame["name"],
+        "period": frame["period"],
+        "sex": frame["sex"],
+        "value": frame["value"],
+        "unit": unit,
+        "source": sources,
+        "status": frame["status"],
+        "note": notes,
+    }
+    out = pd.DataFrame({t(f"explorer.download.{key}", lang): v for key, v in columns.items()})
     return out.reset_index(drop=True)
 
 

@@ -18,7 +18,7 @@ from dashboard.data_access import indicators as indicator_data
 from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.figures.goal_chart import GoalChart, PeriodBand, goal_chart
-from dashboard.i18n import t
+from dashboard.i18n import catalogue_text, join_and, t
 from dashboard.marks import CAVEAT_MARKS
 from dashboard.views.model import Status, Table
 from indicators.catalogue import Catalogue
@@ -63,7 +63,42 @@ def members_text(catalogue: Catalogue, code: str, lang: str) -> str:
     for suffix in (" län", " County"):  # "Västerbottens och Norrbottens län"
         if all(n.endswith(suffix) for n in names):
             names = [n.removesuffix(suffix) for n in names[:-1]] + names[-1:]
-    return ", ".join(names[:-1]) + (" and " if lang == "en" else " och ") + names[-1]
+    return join_and(names, lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# A strategy's own words: Swedish, and English where its file gives it, else marked "[sv]"
+# (dashboard.i18n.catalogue_text).
+
+
+def strategy_note(strategy: m.Strategy, lang: str) -> str:
+    return catalogue_text(strategy.note_sv, strategy.note_en, lang)
+
+
+def owner_text(strategy: m.Strategy, lang: str) -> str:
+    """Who adopted the strategy ("Region Västmanland")."""
+    return catalogue_text(strategy.owner_sv, strategy.owner_en, lang)
+
+
+def goal_note(goal: m.Goal, lang: str) -> str:
+    return catalogue_text(goal.note_sv, goal.note_en, lang)
+
+
+def goal_indicator_note(gi: m.GoalIndicator, lang: str) -> str:
+    return catalogue_text(gi.note_sv, gi.note_en, lang)
+
+
+def target_text(row, gi: m.GoalIndicator | None, lang: str) -> str:
+    """The target in the strategy's words: as goal_status stored it (the Swedish text the ETL
+    judged with), in English the catalogue's English text, else the Swedish one marked."""
+    stored = row.target_text if isinstance(row.target_text, str) else ""
+    english = gi.target.text_en if gi is not None else None
+    return catalogue_text(stored or (gi.target.text_sv if gi else ""), english, lang)
+
+
+def break_note(series_break, lang: str) -> str:
+    """A series break's note (the catalogue has both languages; marked if one lacks English)."""
+    return catalogue_text(series_break.note_sv, series_break.note_en, lang)
 
 
 def measured_text(catalogue: Catalogue, region: str, measured: str, lang: str) -> str | None:
@@ -99,9 +134,8 @@ def indicator_label(
     if gi.is_ris:
         name = catalogue.ris_short_name(edition, gi.ris_code, lang)
         if gi.measure == "ratio_to_leaders":
-            unit = "kvot mot innovationsledarna" if lang == "sv" else "ratio to the leaders"
-            return f"RIS: {name}", unit, 2
-        return f"RIS: {name}", ("poäng (EU = 100)" if lang == "sv" else "score (EU = 100)"), 1
+            return f"RIS: {name}", t("goals.unit.ratio_to_leaders", lang), 2
+        return f"RIS: {name}", t("goals.unit.score", lang), 1
     indicator = catalogue.indicators.get(gi.indicator_id)
     if indicator is None:
         return gi.indicator_id, "", 1
@@ -205,7 +239,7 @@ def _goal_row(row, catalogue, strategy, edition, lang, hint: bool = True) -> Goa
         label=label,
         marks=caveat_marks(row),
         measured=measured_text(catalogue, row.region_code, row.measured_region, lang),
-        target=row.target_text if isinstance(row.target_text, str) else "",
+        target=target_text(row, gi, lang),
         baseline=_with_period(_number(row.baseline_value, decimals, lang), row.baseline_period),
         latest=_with_period(_number(row.latest_value, decimals, lang), row.latest_period),
         change=_change(row, decimals, lang),
@@ -240,7 +274,7 @@ def _footnotes(rows: pd.DataFrame, goal, catalogue, lang: str) -> list[str]:
     items += [
         t("goals.measured_note", lang, region=catalogue.regions.name_of(m, lang)) for m in measured
     ]
-    return items + [gi.note_sv for gi in goal.indicators if gi.note_sv]
+    return items + [goal_indicator_note(gi, lang) for gi in goal.indicators if gi.note_sv]
 
 
 def _sections(statuses, summaries, catalogue, strategy, edition, lang, hint) -> list[GoalSection]:
@@ -256,7 +290,7 @@ def _sections(statuses, summaries, catalogue, strategy, edition, lang, hint) -> 
                 title=t("goals.goal", lang, id=goal.id, name=goal.name(lang)),
                 status=Status.of(verdict, lang),
                 judged_text=_summary_method(summary, lang) if summary is not None else "",
-                note=goal.note_sv or "",
+                note=goal_note(goal, lang),
                 rows=[
                     _goal_row(r, catalogue, strategy, edition, lang, hint)
                     for r in rows.itertuples()
@@ -286,7 +320,7 @@ def goal_page(
         strategy_name=strategy.name(lang),
         region_name=region_name,
         period=period,
-        about=strategy.note_sv or "",
+        about=strategy_note(strategy, lang),
         empty="",
         sections=[],
     )
@@ -362,7 +396,7 @@ def _bands(catalogue: Catalogue, period: str, first: float, last: float, lang: s
 def _data_source(reader, catalogue, gi, row, edition, lang) -> tuple[str, str]:
     """(where the judged values came from, "Källa: … Senast laddad i rusmon …")."""
     if gi.is_ris:
-        source = f"Europeiska kommissionen, Regional Innovation Scoreboard {edition}"
+        source = t("source.ris_publisher", lang, edition=edition)
         loaded = ris.editions(reader)
         loaded = loaded[loaded["edition"] == edition]["loaded_at"] if edition else loaded.iloc[0:0]
     else:  # a hand-kept file says so, with its own source
@@ -382,7 +416,7 @@ def _source_text(source: str, row, strategy, lang) -> str:
         lang,
         source=source,
         computed=format_date(computed),
-        owner=strategy.owner_sv,
+        owner=owner_text(strategy, lang),
         strategy=strategy.name(lang),
     )
 
@@ -444,7 +478,7 @@ def indicator_view(
     baseline = _point(row.baseline_period, row.baseline_value)
     latest = _point(row.latest_period, row.latest_value)
     breaks = tuple(
-        (period_time(b.period), b.note(lang))
+        (period_time(b.period), break_note(b, lang))
         for b in (indicator.series_breaks if indicator else ())
     )
     title = f"{label} – {catalogue.regions.name_of(measured, lang)}"
@@ -483,7 +517,7 @@ def indicator_view(
             latest=latest,
             target_value=target,
             target_year=target_year,
-            target_text=row.target_text if isinstance(row.target_text, str) else "",
+            target_text=target_text(row, gi, lang),
             needed_pace=None if pd.isna(row.needed_pace) else float(row.needed_pace),
             achieved_pace=None if pd.isna(row.achieved_pace) else float(row.achieved_pace),
             gap=gi.target.type == m.GAP_SHRINKING,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.data_access.reader import WarehouseReader
+from dashboard.i18n import t
 from indicators.catalogue import Catalogue
 from indicators.formatting import format_number, format_percent
 from indicators.goals import models as m
@@ -19,7 +20,8 @@ def _pct(share: float, lang: str) -> str:
 
 
 def method_sections(lang: str) -> list[tuple[str, list[str]]]:
-    """(heading, paragraphs) of the method, with every threshold read from the code."""
+    """(heading, paragraphs) of the method, with every threshold read from the code: the
+    method's prose in two language blocks, chosen by `lang` (headings included)."""
     on, up, tol = _pct(v.ON_TRACK_SHARE, lang), _pct(v.SPEED_UP_SHARE, lang), _pct(TOLERANCE, lang)
     if lang == "en":
         return [
@@ -183,18 +185,4 @@ def worked_example(row: pd.Series, cat: Catalogue, lang: str) -> str:
         "share": format_percent(share * 100, 0, lang),
         "verdict": f"{verdict.icon} {verdict.text(lang)}",
     }
-    if lang == "en":
-        text = (
-            "Example from the warehouse: {ind} in {region}, term {period}. Baseline {b} ({bp}), "
-            "latest {l} ({lp}), target {t} by {ty}. Needed pace = ({t} − {b}) / ({ty} − {bp}) "
-            "= {need} a year. Achieved pace = ({l} − {b}) / ({lp} − {bp}) = {got} a year. "
-            "Share of the needed pace: {share} → {verdict}."
-        )
-    else:
-        text = (
-            "Exempel ur lagret: {ind} i {region}, mandatperioden {period}. Utgångsläge {b} "
-            "({bp}), senaste {l} ({lp}), mål {t} år {ty}. Behövd takt = ({t} − {b}) / "
-            "({ty} − {bp}) = {need} per år. Uppnådd takt = ({l} − {b}) / ({lp} − {bp}) = {got} "
-            "per år. Andel av behövd takt: {share} → {verdict}."
-        )
-    return text.format(**values)
+    return t("method.example", lang, **values)

@@ -1,8 +1,12 @@
 """Every source package has the same shape: extract, transform, validate, load, run.
 
-SOURCES maps the names used on the command line to each package's `run(ctx)`, in the
-order `rusmon etl` runs them when no source is named. `goals` is derived from the others and
-runs after any load.
+The API connectors (scb, kolada, tva, eurostat) are declared as data in
+etl/sources/api_sources.py and driven by one generic run (etl/sources/api_run.py); the RIS
+workbooks and the hand-kept files have runs of their own.
+
+SOURCES maps the names used on the command line to each source's run, in the order `rusmon
+etl` runs them when no source is named. `goals` is derived from the others and runs after
+any load.
 """
 
 from __future__ import annotations
@@ -11,20 +15,19 @@ from collections.abc import Callable
 
 from etl.goals.run import run as run_goals
 from etl.pipeline import EtlContext, RunResult
-from etl.sources.eurostat.run import run as run_eurostat
-from etl.sources.kolada.run import run as run_kolada
+from etl.sources.api_sources import EUROSTAT, KOLADA, SCB, TVA
+from etl.sources.geo.run import run as run_geo
 from etl.sources.manual.run import run as run_manual
 from etl.sources.ris.run import run as run_ris
-from etl.sources.scb.run import run as run_scb
-from etl.sources.tva.run import run as run_tva
 
 SOURCES: dict[str, Callable[[EtlContext], RunResult]] = {
     "ris": run_ris,
-    "scb": run_scb,
-    "kolada": run_kolada,
-    "tva": run_tva,
-    "eurostat": run_eurostat,
+    SCB.name: SCB.run,
+    KOLADA.name: KOLADA.run,
+    TVA.name: TVA.run,
+    EUROSTAT.name: EUROSTAT.run,
     "manual": run_manual,
+    "geo": run_geo,  # the NUTS boundaries for the maps
     "goals": run_goals,  # derived: the goal follow-up, recomputed from what was loaded
 }
 DERIVED = ("goals",)

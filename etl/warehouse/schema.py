@@ -253,3 +253,17 @@ goal_series_fact = sa.Table(
     sa.Column("value", sa.Double, nullable=False),
     sa.Column("flag", sa.Text),  # the RIS status of the point: capped / zero
 )
+
+# Region boundaries for the dashboard's maps (etl/sources/geo): one row per NUTS region of
+# levels 0–3, its Polygon or MultiPolygon as compact GeoJSON text in WGS 84.
+region_geometry_fact = sa.Table(
+    "region_geometry_fact",
+    metadata,
+    sa.Column("nuts_code", sa.Text, primary_key=True),
+    sa.Column("level", sa.Integer, nullable=False),
+    sa.Column("country_code", sa.Text, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),  # as the file names it (NAME_LATN)
+    sa.Column("geojson", sa.Text, nullable=False),
+    sa.Column("source_file", sa.Text, nullable=False),
+    sa.Column("loaded_at", sa.DateTime, nullable=False),
+)

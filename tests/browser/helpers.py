@@ -24,9 +24,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(database_url: str) -> tuple[subprocess.Popen, str]:
+def start_server(database_url: str, **settings: str) -> tuple[subprocess.Popen, str]:
+    """`rusmon serve` on a free port; `settings` are further environment variables."""
     port = free_port()
-    env = {**os.environ, "RUSMON_DATABASE_URL": database_url}
+    env = {**os.environ, "RUSMON_DATABASE_URL": database_url, **settings}
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / f"server-{port}.log"
     with log.open("w") as output:  # a file, not a pipe: a full pipe would stall the server

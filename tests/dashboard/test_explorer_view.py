@@ -8,6 +8,7 @@ import pytest
 from dashboard.components.explorer_parts import metadata_panel, source_and_table
 from dashboard.data_access.indicators import value_sources
 from dashboard.data_access.reader import WarehouseReader
+from dashboard.i18n import plain
 from dashboard.views.explorer import csv_text, download_frame, explorer_frame, explorer_view
 from tests.conftest import make_settings, run_etl
 from tests.dashboard.texts import text_of
@@ -166,8 +167,10 @@ def test_a_hand_kept_file_for_an_api_indicator_is_called_hand_kept(own_file_read
     meta = text_of(metadata_panel(view.metadata))
     assert "Visade värden kommer från" in meta
     assert "handpåförd fil: egen_uppfoljning.csv" in meta and "2 värden, 2021–2022" in meta
-    english = _view(own_file_reader, cat, "grp_per_inhabitant", "SE331", "en").source
-    assert "Egen uppföljning (hand-kept file: egen_uppfoljning.csv" in english
+    english = plain(_view(own_file_reader, cat, "grp_per_inhabitant", "SE331", "en").source)
+    # the file's own words are Swedish: marked so in English
+    assert "Egen uppföljning [sv] (hand-kept file: egen_uppfoljning.csv" in english
+    assert "note: testvärden [sv]." in english
 
 
 def test_a_file_only_indicator_names_its_own_file(own_file_reader, cat):

@@ -1,0 +1,312 @@
+"""The maps in headless Chromium with every request outside 127.0.0.1 blocked: Europe's RIS
+regions on Jämför, Sweden's län on Indikatorer, the locator map on Översikt, in Swedish and
+English, with nothing fetched from outside the app and no console error."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from dashboard import ids
+from dashboard.data_access.reader import WarehouseReader
+from dashboard.views.maps import EUROPE_CENTRE, SWEDEN_CENTRE, _laea
+from indicators.formatting import format_number
+from tests.browser.helpers import screenshot, start_server, stop_server, wait_for_text
+from tests.maps_support import with_geometry
+
+pytestmark = pytest.mark.browser
+
+LOCAL = ("127.0.0.1",)
+# Every URL the page's scripts ask for, whatever plotly.js uses to fetch (XHR or fetch).
+RECORD_REQUESTS = """
+window.__requested = [];
+const open = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (method, url) {
+    window.__requested.push(String(url));
+    return open.apply(this, arguments);
+};
+const fetched = window.fetch;
+window.fetch = function (input, init) {
+    window.__requested.push(String(input && input.url ? input.url : input));
+    return fetched.apply(this, arguments);
+};
+"""
+
+
+@pytest.fixture(scope="module")
+def warehouse(followup_warehouse, shared_data, tmp_path_factory):
+    return with_geometry(followup_warehouse, shared_data, tmp_path_factory.mktemp("browser-maps"))
+
+
+@pytest.fixture(scope="module")
+def server(warehouse):
+    process, url = start_server(warehouse.database_url)
+    yield url
+    stop_server(process)
+
+
+@pytest.fixture
+def offline(page: Page) -> Page:
+    """The page with every request that leaves 127.0.0.1 aborted and recorded."""
+    page.outside = []
+
+    def only_local(route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname in LOCAL:
+            route.continue_()
+        else:
+            page.outside.append(url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.add_init_script(RECORD_REQUESTS)
+    return page
+
+
+def assert_stayed_local(page: Page) -> None:
+    assert page.outside == []
+    asked = page.evaluate("() => window.__requested")
+    loaded = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+    for url in [*asked, *loaded]:
+        host = urlsplit(page.evaluate("(u) => new URL(u, location.href).href", url)).hostname
+        assert host in LOCAL, url
+    assert page.console_log.errors() == []
+
+
+def wait_for_map(page: Page, graph_id: str, timeout: float = 30_000) -> None:
+    page.wait_for_function(
+        """(id) => {
+            const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+            return gd && gd._fullData && gd._fullData.length > 0 &&
+                gd.querySelectorAll('path.choroplethlocation').length > 0;
+        }""",
+        arg=graph_id,
+        timeout=timeout,
+    )
+
+
+def traces(page: Page, graph_id: str) -> dict[str, dict]:
+    """Each drawn trace by name: its locations, values and hover texts."""
+    found = page.evaluate(
+        """(id) => {
+            const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+            return gd._fullData.map(t => ({
+                name: t.name, locations: Array.from(t.locations || []),
+                z: Array.from(t.z || []), hover: t.customdata ? Array.from(t.customdata) : [],
+            }));
+        }""",
+        graph_id,
+    )
+    return {t["name"]: t for t in found}
+
+
+def point_of(page: Page, graph_id: str, lon: float, lat: float, centre) -> tuple[float, float]:
+    """Where longitude/latitude lies on the page: the maps draw equal-area coordinates
+    around `centre` (dashboard/views/maps.py), which the geo subplot then projects."""
+    x, y = _laea(lon, lat, centre)
+    return page.evaluate(
+        """([id, x, y]) => {
+            const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+            const [px, py] = gd._fullLayout.geo._subplot.projection([x, y]);
+            const box = gd.querySelector('.main-svg').getBoundingClientRect();
+            return [box.left + px, box.top + py];
+        }""",
+        [graph_id, x, y],
+    )
+
+
+def hover_text(page: Page) -> str:
+    page.wait_for_selector(".hoverlayer .hovertext", timeout=10_000)
+    return page.locator(".hoverlayer .hovertext").first.text_content() or ""  # SVG text
+
+
+def hover_over(
+    page: Page, graph_id: str, lon: float, lat: float, centre, expected: str
+) -> tuple[tuple[float, float], str]:
+    """Move the mouse onto longitude/latitude until the hover label names `expected`: while
+    the page fills in, a scroll bar may appear and plotly redraws the map a little smaller.
+    Returns the point and the label."""
+    text = ""
+    for _ in range(20):
+        x, y = point_of(page, graph_id, lon, lat, centre)
+        page.mouse.move(x, y)
+        text = hover_text(page)
+        if expected in text:
+            return (x, y), text
+        page.mouse.move(5, 5)
+        page.wait_for_timeout(500)
+    raise AssertionError(f"the hover label never named {expected!r}; last: {text!r}")
+
+
+def test_the_europe_map_draws_244_regions_with_data_and_no0b_as_no_data(server, offline):
+    page = offline
+    page.goto(server + "/jamfor?view=map&year=2023")
+    wait_for_map(page, ids.COMPARE_MAP)
+    drawn = traces(page, ids.COMPARE_MAP)
+    assert len(drawn["Kvot"]["locations"]) == 244
+    assert drawn["uppgift saknas"]["locations"] == ["NO0B"]
+    assert drawn["outline"]["locations"] == ["SE33"]
+    assert page.locator(f"#{ids.COMPARE_MAP} .legend").text_content().strip() == "uppgift saknas"
+    pane = page.locator(f"#{ids.COMPARE_MAP_PANE}")
+    assert "© EuroGeographics för de administrativa gränserna" in pane.inner_text()
+    assert page.locator(f"#{ids.COMPARE_CHART_PANE}").is_hidden()
+    fetched = page.evaluate("() => window.__requested")
+    assert any(u.endswith("/assets/topojson/world_110m.json") for u in fetched)
+    assert any("/kartor/ris-2023.geojson" in u for u in fetched)
+    # "Visa som tabell": the 244 + 1 regions, built when opened
+    page.locator(f"#{ids.COMPARE_MAP_TABLE_SUMMARY}").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('#compare-map-table tbody tr').length === 245"
+    )
+    assert_stayed_local(page)
+    screenshot(page, "karta-europa")
+
+
+def test_clicking_se21_selects_smaland_med_oarna_on_the_page(server, offline):
+    page = offline
+    page.goto(server + "/jamfor?view=map&region=SE33")
+    wait_for_text(page, "h1", "Övre Norrland")  # the page above the map has its height
+    wait_for_map(page, ids.COMPARE_MAP)
+    # Växjö, Kronoberg
+    (x, y), hover = hover_over(
+        page, ids.COMPARE_MAP, 14.8, 56.9, EUROPE_CENTRE, "Småland med öarna (SE21)"
+    )
+    assert "Rang:" in hover and "Kvot mot" in hover
+    page.mouse.click(x, y)
+    page.mouse.move(5, 5)  # off the map: no hover label left over the redraw
+    wait_for_text(page, "h1", "Småland med öarna", timeout=45_000)
+    assert "Småland med öarna (SE21)" in page.locator(f"#{ids.COMPARE_REGION}").inner_text()
+    assert "region=SE21" in page.url and "view=map" in page.url
+    page.wait_for_function(
+        """() => {
+            const gd = document.querySelector('#compare-map .js-plotly-plot');
+            const ring = gd._fullData.find(t => t.name === 'outline');
+            return ring && Array.from(ring.locations).join() === 'SE21';
+        }""",
+        timeout=45_000,  # the new region's page and map, computed on a busy machine
+    )
+    assert_stayed_local(page)
+
+
+def test_the_sweden_map_shows_the_warehouses_values_and_the_slider_changes_the_year(
+    server, offline, warehouse
+):
+    page = offline
+    page.goto(server + "/indikatorer?indicator=unemployment_rate_20_64&view=map")
+    wait_for_map(page, ids.EXPLORER_MAP)
+    wait_for_text(page, f"#{ids.EXPLORER_MAP_HEADING}", "2022")
+    reader = WarehouseReader(warehouse.database_url)
+    stored = reader.query(
+        "SELECT region_code, period, value FROM observation WHERE indicator_id = "
+        "'unemployment_rate_20_64' AND sex = 'T' AND LENGTH(region_code) = 5"
+    )
+    reader.close()
+
+    def expected(period: str) -> dict[str, str]:
+        rows = stored[stored["period"] == period]
+        return {
+            r.region_code: f"{period}: {format_number(r.value, 1)} procent"
+            for r in rows.itertuples()
+        }
+
+    shown = traces(page, ids.EXPLORER_MAP)["Totalt"]
+    assert len(shown["locations"]) == 21
+    hovers = dict(zip(shown["locations"], shown["hover"], strict=True))
+    assert {code: text.split("<br>")[1] for code, text in hovers.items()} == expected("2022")
+    _, hover = hover_over(page, ids.EXPLORER_MAP, 16.2, 59.75, SWEDEN_CENTRE, "Västmanlands län")
+    assert hover.endswith(expected("2022")["SE125"])
+    page.mouse.move(5, 5)
+
+    page.locator(f"#{ids.EXPLORER_MAP_PERIOD} [role=slider]").focus()
+    page.keyboard.press("ArrowLeft")
+    wait_for_text(page, f"#{ids.EXPLORER_MAP_HEADING}", "2021")
+    page.wait_for_function("() => window.location.search.includes('mapyear=2021')")
+    shown = traces(page, ids.EXPLORER_MAP)["Totalt"]
+    hovers = dict(zip(shown["locations"], shown["hover"], strict=True))
+    assert {code: text.split("<br>")[1] for code, text in hovers.items()} == expected("2021")
+    assert_stayed_local(page)
+    screenshot(page, "karta-sverige")
+
+
+def test_clicking_a_lan_adds_it_to_the_comparison_and_clicking_again_removes_it(server, offline):
+    page = offline
+    page.goto(server + "/indikatorer?indicator=unemployment_rate_20_64&view=map&regions=SE,SE125")
+    wait_for_map(page, ids.EXPLORER_MAP)
+    regions = page.locator(f"#{ids.EXPLORER_REGIONS}")
+    (x, y), _ = hover_over(page, ids.EXPLORER_MAP, 18.0, 64.6, SWEDEN_CENTRE, "Västerbottens län")
+    page.mouse.click(x, y)
+    page.wait_for_function("() => window.location.search.includes('SE331')")
+    assert "Västerbottens län" in regions.inner_text() or "3 valda" in regions.inner_text()
+    page.wait_for_function(
+        """() => {
+            const gd = document.querySelector('#explorer-map .js-plotly-plot');
+            const ring = gd._fullData.find(t => t.name === 'outline');
+            return ring && Array.from(ring.locations).includes('SE331');
+        }""",
+        timeout=20_000,
+    )
+    page.mouse.click(x, y)
+    page.wait_for_function("() => !window.location.search.includes('SE331')")
+    assert_stayed_local(page)
+
+
+def test_riksomraden_data_is_drawn_on_the_8_riksomraden(server, offline):
+    page = offline
+    page.goto(server + "/indikatorer?indicator=eurostat_tertiary_attainment_25_64&view=map")
+    wait_for_map(page, ids.EXPLORER_MAP)
+    drawn = {c for t in traces(page, ids.EXPLORER_MAP).values() for c in t["locations"]}
+    assert drawn == {"SE11", "SE12", "SE21", "SE22", "SE23", "SE31", "SE32", "SE33"}
+    assert "inte för län" in page.locator(f"#{ids.EXPLORER_MAP_INFO}").inner_text()
+    assert_stayed_local(page)
+
+
+def test_the_maps_in_english(server, offline):
+    page = offline
+    page.goto(server + "/jamfor?view=map&mapcolour=group&lang=en")
+    wait_for_map(page, ids.COMPARE_MAP)
+    legend = page.locator(f"#{ids.COMPARE_MAP} .legend").text_content()
+    for group in ("Innovation leader", "Strong innovator", "Emerging innovator", "no data"):
+        assert group in legend
+    assert (
+        "© EuroGeographics for the administrative boundaries"
+        in page.locator(f"#{ids.COMPARE_MAP_PANE}").inner_text()
+    )
+    assert page.locator("label:has-text('Map')").count() >= 1
+    page.goto(server + "/indikatorer?indicator=unemployment_rate_20_64&view=map&lang=en")
+    wait_for_map(page, ids.EXPLORER_MAP)
+    wait_for_text(page, f"#{ids.EXPLORER_MAP_HEADING}", "counties")
+    assert "percent" in " ".join(traces(page, ids.EXPLORER_MAP)["Total"]["hover"])
+    assert_stayed_local(page)
+
+
+def test_the_overview_shows_where_the_region_lies(server, offline):
+    page = offline
+    page.goto(server + "/?region=SE125")
+    wait_for_map(page, ids.OVERVIEW_MAP)
+    drawn = [t["locations"] for t in traces(page, ids.OVERVIEW_MAP).values()]
+    assert ["SE125"] in drawn
+    assert "Västmanlands län på kartan" in page.locator(f"#{ids.OVERVIEW_MAP_CAPTION}").inner_text()
+    assert_stayed_local(page)
+
+
+def test_the_chart_tab_brings_the_bars_back(server, offline):
+    page = offline
+    page.goto(server + "/jamfor?view=map")
+    wait_for_map(page, ids.COMPARE_MAP)
+    page.locator(f"#{ids.COMPARE_VIEW} label", has_text="Diagram").click()
+    page.wait_for_function("() => !window.location.search.includes('view=map')")
+    assert page.locator(f"#{ids.COMPARE_CHART_PANE}").is_visible()
+    assert page.locator(f"#{ids.COMPARE_MAP_PANE}").is_hidden()
+    assert_stayed_local(page)
+
+
+def test_without_boundaries_the_map_tab_says_how_to_load_them(followup_warehouse, offline):
+    process, url = start_server(followup_warehouse.database_url)
+    try:
+        offline.goto(url + "/jamfor?view=map")
+        wait_for_text(offline, f"#{ids.COMPARE_MAP}", "rusmon etl geo")
+        assert_stayed_local(offline)
+    finally:
+        stop_server(process)
