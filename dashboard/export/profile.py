@@ -21,6 +21,8 @@ from flask import Flask, Response, request
 
 from dashboard.data_access import ris
 from dashboard.data_access.reader import WarehouseReader
+from dashboard.export.browser import CHROMIUM
+from dashboard.export.browser import CHROMIUM_FLAGS as BROWSER_FLAGS
 from dashboard.export.errors import ExportError
 from dashboard.export.markup import escape
 from dashboard.i18n import t
@@ -41,15 +43,8 @@ from indicators.formatting import format_date
 from indicators.goals import models as m
 
 ROUTE = "/profil"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+# kaleido's Chromium and its quiet flags (no background networking), headless for printing
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", *BROWSER_FLAGS]
 PRINT_TIMEOUT_MS = 60_000  # a busy 2-core machine; one profile prints in about a second
 
 

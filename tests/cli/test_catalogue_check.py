@@ -20,27 +20,12 @@ from cli.main import main
 from indicators.catalogue import CATALOGUE_DIR
 from tests.badinput.warehouse_hash import content_hash
 from tests.conftest import make_settings, run_etl
+from tests.etl.test_own_catalogue import INDICATOR as OWN_INDICATOR
 
 INDICATOR = "indicators/cykelpendling.yaml"
 STRATEGY = "strategies/egen_strategi.yaml"
 
-GOOD_INDICATOR = """\
-id: cykelpendling
-name_sv: Andel som cyklar till arbetet
-name_en: Share cycling to work
-description_sv: Andel av de förvärvsarbetande som oftast cyklar till arbetet, procent.
-description_en: Share of the employed who usually cycle to work, percent.
-unit: procent
-unit_en: percent
-decimals: 1
-bounds: {min: 0, max: 100}
-direction: higher
-frequency: annual
-sex_split: false
-source:
-  type: manual
-  label: Regionens resvaneundersökning
-"""
+GOOD_INDICATOR = OWN_INDICATOR  # README's worked example
 
 GOOD_STRATEGY = """\
 id: egen_strategi
