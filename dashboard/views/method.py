@@ -163,6 +163,11 @@ def example_row(reader: WarehouseReader) -> pd.Series | None:
     return None if rows.empty else rows.iloc[0]
 
 
+def _indicator_name(row: pd.Series, cat: Catalogue, lang: str) -> str:
+    indicator = cat.indicators.get(str(row.indicator_id))
+    return indicator.name(lang) if indicator is not None else str(row.indicator_key)
+
+
 def worked_example(row: pd.Series, cat: Catalogue, lang: str) -> str:
     """The pace rule worked through on one stored goal_status row."""
     d = 3
@@ -171,7 +176,7 @@ def worked_example(row: pd.Series, cat: Catalogue, lang: str) -> str:
     region = cat.regions.name_of(row.measured_region, lang)
     n = lambda x: format_number(float(x), d, lang)  # noqa: E731
     values = {
-        "ind": row.indicator_key,
+        "ind": _indicator_name(row, cat, lang),
         "region": region,
         "period": row.mandate_period.replace("-", "–"),
         "b": n(row.baseline_value),
