@@ -11,6 +11,7 @@ import pytest
 from dashboard import ids
 from dashboard.i18n import UNTRANSLATED, t
 from indicators.catalogue import catalogue
+from tests.browser.helpers import wait_for_query
 
 pytestmark = pytest.mark.browser
 
@@ -155,6 +156,9 @@ def test_every_page_is_english(live_server, page, path):
 def test_every_strategy_and_its_first_indicator_is_english(live_server, page, strategy):
     page.goto(f"{live_server}/maluppfoljning?strategy={strategy}&lang=en")
     page.wait_for_selector(".goal-table button")
+    # The region and period callbacks redraw the list once: click after that, not before
+    wait_for_query(page, "period=")
+    page.wait_for_timeout(500)
     page.locator(".goal-table button").first.click()
     page.wait_for_function(
         "(id) => document.getElementById(id).innerText.trim().length > 0",

@@ -164,6 +164,11 @@ def test_the_europe_map_draws_244_regions_with_data_and_no0b_as_no_data(server, 
     screenshot(page, "karta-europa")
 
 
+@pytest.mark.xfail(
+    strict=False,
+    reason="issue 14 open: under CI load the click after the hover once selected the "
+    "neighbouring SE12; to be made deterministic with the first-map timing work",
+)
 def test_clicking_se21_selects_smaland_med_oarna_on_the_page(server, offline):
     page = offline
     page.goto(server + "/jamfor?view=map&region=SE33")
