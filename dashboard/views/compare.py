@@ -257,6 +257,20 @@ def _benchmark_bars(rows: pd.DataFrame, benchmark: str, group: str, year: int, l
     return regions_ratio_bars(rows, year=year, benchmark=group, lang=lang)
 
 
+def ris_source(info, group: str, edition: int, lang: str) -> str:
+    """The "Källa: … RIS {edition} …" line of a RIS view: the edition's row of ris.editions
+    (base year, load date, file) and the benchmark group in words."""
+    return t(
+        "source.ris",
+        lang,
+        group=group,
+        edition=edition,
+        base=int(info["base_year"]),
+        loaded=format_date(info["loaded_at"]),
+        file=info["source_file"],
+    )
+
+
 def compare_view(
     reader: WarehouseReader,
     catalogue: Catalogue,
@@ -332,15 +346,7 @@ def compare_view(
         lang=lang,
         benchmark=t(f"trend.bench.{benchmark}", lang),
     )
-    source = t(
-        "source.ris",
-        lang,
-        group=group,
-        edition=edition,
-        base=int(info["base_year"]),
-        loaded=format_date(info["loaded_at"]),
-        file=info["source_file"],
-    )
+    source = ris_source(info, group, edition, lang)
     return CompareView(
         title=title,
         intro=intro,

@@ -29,10 +29,11 @@ from dashboard.data_access.reader import WarehouseReader
 from dashboard.figures.common import empty_figure
 from dashboard.figures.maps import Panel, attribution, group_map, locator_map, ratio_map, value_map
 from dashboard.i18n import t
+from dashboard.views.compare import ris_source
 from dashboard.views.explorer import in_order, source_line
 from dashboard.views.model import Table
 from indicators.catalogue import Catalogue
-from indicators.formatting import format_date, format_number
+from indicators.formatting import format_number
 
 VIEWS = ("chart", "map")  # the pages' "Diagram | Karta" tabs (URL key `view`)
 COLOURS = ("ratio", "group")  # what colours the Europe map (URL key `mapcolour`)
@@ -381,15 +382,7 @@ def europe_map_view(
     if any(code in INSET_REGIONS for code in rows["region_code"]):
         notes.append(t("maps.europe.insets", lang))
     info = meta.iloc[0]
-    source = t(
-        "source.ris",
-        lang,
-        group=group,
-        edition=edition,
-        base=int(info["base_year"]),
-        loaded=format_date(info["loaded_at"]),
-        file=info["source_file"],
-    )
+    source = ris_source(info, group, edition, lang)
     return MapView(
         figure=figure,
         title=title,
