@@ -187,7 +187,8 @@ def add_parser(commands) -> None:
         "--chart",
         metavar="DIAGRAM",
         help=(
-            "Jämför: bars (standard), trend eller map; Måluppföljning: goal; "
+            "standard: det länken visar (kartan med view=map). Jämför: bars, trend eller map; "
+            "Måluppföljning: goal; "
             "Indikatorer: lines eller map"
         ),
     )

@@ -685,6 +685,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "© EuroGeographics for the administrative boundaries",
     },
     "maps.tabs": {"sv": "Visa som", "en": "Show as"},
+    "maps.query.view": {"sv": "visningen (Diagram eller Karta)", "en": "the view (Chart or Map)"},
     "maps.tab.chart": {"sv": "Diagram", "en": "Chart"},
     "maps.tab.map": {"sv": "Karta", "en": "Map"},
     "maps.no_data": {"sv": "uppgift saknas", "en": "no data"},

@@ -45,6 +45,7 @@ from indicators.settings import Settings
 
 OK, UNCHANGED, SKIPPED, FAILED = "ok", "unchanged", "skipped", "failed"
 GOALS = "goals"  # derived from every other source, recomputed with each of their loads
+NOT_JUDGED = frozenset({"geo"})  # sources no goal is judged on: their loads leave the goals be
 
 
 class NothingToLoad(Exception):
@@ -138,7 +139,7 @@ class EtlContext:
             _remember_inputs(conn, source, parser_version, inputs)
             result = self._result(source, OK, rows, batch.summary)
             record_run(conn, result)
-            if source != GOALS:
+            if source != GOALS and source not in NOT_JUDGED:
                 self._derive(conn, source)
         self.say(source, f"sparat i lagret på {time.perf_counter() - started:.1f} s")
         return result

@@ -55,6 +55,7 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         Output(ids.COMPARE_YEAR, "value"),
         Input(ids.COMPARE_EDITION, "value"),
         State(ids.COMPARE_YEAR, "value"),
+        prevent_initial_call=True,  # the page comes with its edition's years
     )
     def _years(edition, current):
         years = year_options(reader_of(), int(edition)) if edition else []

@@ -18,11 +18,12 @@ from flask import Flask, Response, abort, request
 from dashboard import ids
 from dashboard.components.map_parts import (
     GEOMETRY_ROUTE,
-    geometry_url,
+    europe_content,
     heading,
     info,
     locator_content,
     period_marks,
+    sweden_content,
     table,
 )
 from dashboard.data_access import geo
@@ -94,10 +95,6 @@ def register_geometry_route(server: Flask, reader_of) -> None:
     server.add_url_rule(f"{GEOMETRY_ROUTE}<key>.geojson", endpoint, serve, methods=["GET"])
 
 
-def _url(reader):
-    return geometry_url(geo.version_tag(reader))
-
-
 def _tabs(app: Dash, tabs: str, map_pane: str, chart_pane: str) -> None:
     app.clientside_callback(
         _SHOW_PANES,
@@ -152,6 +149,7 @@ def register_compare(app: Dash, reader_of, catalogue_of) -> None:
         Input(ids.COMPARE_MAP_INDICATOR, "value"),
         Input(ids.COMPARE_MAP_COLOUR, "value"),
         State(ids.COMPARE_LANG, "data"),
+        prevent_initial_call=True,  # a page opened on the map draws it with the page
     )
     def _map(view, region, edition, year, benchmark, peers, indicator, colour, lang):
         if view != "map":
@@ -162,21 +160,8 @@ def register_compare(app: Dash, reader_of, catalogue_of) -> None:
         result = europe(region, edition, year, benchmark, peers, indicator, colour, lang)
         return result.figure, heading(result), info(result, lang, with_table=False)
 
-    def europe_args(region, edition, year, benchmark, peers, indicator, colour, lang) -> tuple:
-        benchmark = benchmark or "leaders"
-        # the peers only matter for the own peer group
-        chosen_peers = tuple(peers or ()) if benchmark == "custom" else ()
-        args = (region, int(edition), int(year), lang, benchmark, chosen_peers)
-        return (*args, indicator or "RII", colour or "ratio")
-
     def europe(*choices):
-        reader = reader_of()
-        args = europe_args(*choices)
-        url = _url(reader)
-        return reader.memo(
-            ("map-europe", *args),
-            lambda: views.europe_map_view(reader, catalogue_of(), *args, geometry_url=url),
-        )
+        return europe_content(reader_of(), catalogue_of(), *choices)
 
     @app.callback(
         Output(ids.COMPARE_MAP_TABLE, "children"),
@@ -195,10 +180,8 @@ def register_compare(app: Dash, reader_of, catalogue_of) -> None:
         if not clicks or not (region and edition and year):
             raise PreventUpdate  # 245 rows are built only once a reader has opened them
         lang = lang or "sv"
-        choices = (region, edition, year, benchmark, peers, indicator, colour, lang)
-        return reader_of().memo(
-            ("map-europe-table", *europe_args(*choices)), lambda: table(europe(*choices))
-        )
+        choices = (region, edition, year, benchmark, tuple(peers or ()), indicator, colour, lang)
+        return reader_of().memo(("map-europe-table", *choices), lambda: table(europe(*choices)))
 
     @app.callback(
         Output(ids.COMPARE_REGION, "value", allow_duplicate=True),
@@ -261,6 +244,7 @@ def register_explorer(app: Dash, reader_of, catalogue_of) -> None:
         Input(ids.EXPLORER_SEX, "value"),
         Input(ids.EXPLORER_REGIONS, "value"),
         State(ids.EXPLORER_LANG, "data"),
+        prevent_initial_call=True,  # a page opened on the map draws it with the page
     )
     def _map(view, indicator_id, step, sex_mode, regions, lang):
         if view != "map":
@@ -270,12 +254,8 @@ def register_explorer(app: Dash, reader_of, catalogue_of) -> None:
             return empty_figure(t("explorer.pick", lang), lang), [], [], no_update
         periods = periods_of(indicator_id)
         period = periods[min(int(step), len(periods) - 1)] if periods and step is not None else None
-        reader = reader_of()
-        args = (indicator_id, period, sex_mode or "T", tuple(regions or ()), lang)
-        url = _url(reader)
-        result = reader.memo(
-            ("map-sweden", *args),
-            lambda: views.sweden_map_view(reader, catalogue_of(), *args, geometry_url=url),
+        result = sweden_content(
+            reader_of(), catalogue_of(), indicator_id, period, sex_mode, regions, lang
         )
         return result.figure, heading(result), info(result, lang), result.period
 

@@ -7,12 +7,13 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.controls import dropdown, labelled
 from dashboard.components.download_menu import GRAPH_CONFIG, deck_link, download_menu
-from dashboard.components.map_parts import europe_section, view_tabs
+from dashboard.components.map_parts import chosen_view, europe_content, europe_section, view_tabs
 from dashboard.components.shell import shell
 from dashboard.context import catalogue, reader
 from dashboard.data_access import ris
 from dashboard.i18n import language, t
 from dashboard.views.compare import DEFAULT_REGION, region_options, year_options
+from dashboard.views.maps import COLOURS
 from dashboard.views.maps import indicator_options as map_indicators
 
 
@@ -34,7 +35,7 @@ def compare_page(
     **_query,
 ) -> html.Div:
     lang = language(lang)
-    view = _query.get("view")  # maps: "Diagram | Karta" and the map's own choices
+    view = chosen_view(_query.get("view"))  # maps: "Diagram | Karta" and the map's own choices
     editions = ris.editions(reader())
     if editions.empty:
         return shell(
@@ -107,6 +108,29 @@ def compare_page(
         className="controls",
     )
     graph_config = GRAPH_CONFIG
+    map_indicator_options = map_indicators(reader(), catalogue(), chosen_edition, chosen_year, lang)
+    map_values = [o["value"] for o in map_indicator_options]
+    map_indicator = _query.get("mapind")
+    map_indicator = map_indicator if map_indicator in map_values else (map_values or [None])[0]
+    map_colour = _query.get("mapcolour")
+    map_colour = map_colour if map_colour in COLOURS else "ratio"
+    # a page opened on the map draws it at once: no callback round before the first map
+    map_content = (
+        europe_content(
+            reader(),
+            catalogue(),
+            chosen_region,
+            chosen_edition,
+            chosen_year,
+            benchmark if benchmark in ris.BENCHMARKS else "leaders",
+            chosen_peers,
+            map_indicator,
+            map_colour,
+            lang,
+        )
+        if view == "map"
+        else None
+    )
     return shell(
         lang,
         "/jamfor",
@@ -118,6 +142,16 @@ def compare_page(
         controls,
         benchmarks,
         view_tabs(ids.COMPARE_VIEW, view, lang),
+        # the map pane first: the two panes take turns, and plotly draws in document order,
+        # so a page opened on the map draws the map before the hidden charts
+        europe_section(
+            lang,
+            map_indicator_options,
+            map_indicator,
+            map_colour,
+            hidden=view != "map",
+            content=map_content,
+        ),
         html.Div(
             [
                 html.Section(
@@ -143,13 +177,6 @@ def compare_page(
             className="compare-grid chart-pane",
             id=ids.COMPARE_CHART_PANE,
             hidden=view == "map",
-        ),
-        europe_section(
-            lang,
-            map_indicators(reader(), catalogue(), chosen_edition, chosen_year, lang),
-            _query.get("mapind"),
-            _query.get("mapcolour"),
-            hidden=view != "map",
         ),
         html.Section(
             [

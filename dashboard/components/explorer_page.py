@@ -7,7 +7,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.controls import dropdown, labelled
 from dashboard.components.download_menu import GRAPH_CONFIG, download_menu
-from dashboard.components.map_parts import sweden_section, view_tabs
+from dashboard.components.map_parts import chosen_view, sweden_content, sweden_section, view_tabs
 from dashboard.components.shell import shell
 from dashboard.context import catalogue, reader
 from dashboard.data_access import indicators as data
@@ -45,8 +45,19 @@ def explorer_page(
     available = [o["value"] for o in region_opts]
     asked = [c for c in (regions or "").split(",") if c in available]
     bases, periods = period_options(values, lang) if values is not None else ([], [])
-    view = _query.get("view")  # maps: "Diagram | Karta" and the year on the map
+    view = chosen_view(_query.get("view"))  # maps: "Diagram | Karta" and the year on the map
     map_steps = map_periods(values, cat) if values is not None else []
+    map_year = _query.get("mapyear")
+    map_year = map_year if map_year in map_steps else None
+    chosen_regions = asked or default_regions(available)
+    # a page opened on the map draws it at once: no callback round before the first map
+    map_content = (
+        sweden_content(
+            reader(), cat, chosen, map_year, "KM" if sex == "KM" else "T", chosen_regions, lang
+        )
+        if view == "map" and chosen
+        else None
+    )
     radio = {"className": "radio", "inputClassName": "radio-input", "labelClassName": "radio-label"}
     controls = html.Div(
         [
@@ -60,7 +71,7 @@ def explorer_page(
                 dropdown(
                     ids.EXPLORER_REGIONS,
                     region_opts,
-                    asked or default_regions(available),
+                    chosen_regions,
                     lang,
                     multi=True,
                 ),
@@ -122,6 +133,14 @@ def explorer_page(
             [
                 html.Section(
                     [
+                        # the map first: plotly draws in document order (see compare_page)
+                        sweden_section(
+                            lang,
+                            map_steps,
+                            map_content.period if map_content else map_year,
+                            hidden=view != "map",
+                            content=map_content,
+                        ),
                         html.Div(
                             [
                                 dcc.Graph(id=ids.EXPLORER_CHART, config=GRAPH_CONFIG),
@@ -149,9 +168,6 @@ def explorer_page(
                             id=ids.EXPLORER_CHART_PANE,
                             className="chart-pane",
                             hidden=view == "map",
-                        ),
-                        sweden_section(
-                            lang, map_steps, _query.get("mapyear"), hidden=view != "map"
                         ),
                     ],
                     className="main-chart",

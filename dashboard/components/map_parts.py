@@ -4,6 +4,7 @@ what is said under a map (attribution, source, notes, table). Renders
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import dash
@@ -16,6 +17,7 @@ from dashboard.components.table import simple_table
 from dashboard.data_access import geo
 from dashboard.figures.maps import graph_config
 from dashboard.i18n import t
+from dashboard.views import maps as views
 from dashboard.views.maps import COLOURS, VIEWS, MapView, locator_view
 
 RADIO = {"className": "radio", "inputClassName": "radio-input", "labelClassName": "radio-label"}
@@ -58,12 +60,64 @@ def view_tabs(component_id: str, value: str | None, lang: str) -> html.Div:
     )
 
 
-def _graph(graph_id: str, lang: str, chart: str, click_key: str, extra: tuple = ()) -> list:
+def europe_content(
+    reader,
+    catalogue,
+    region: str,
+    edition,
+    year,
+    benchmark: str | None,
+    peers,
+    indicator: str | None,
+    colour: str | None,
+    lang: str,
+) -> MapView:
+    """Jämför's map for these choices, once per warehouse version: drawn with the page when it
+    opens on the map, and by the map's callback when a choice changes."""
+    benchmark = benchmark or "leaders"
+    # the peers only matter for the own peer group
+    chosen_peers = tuple(peers or ()) if benchmark == "custom" else ()
+    args = (region, int(edition), int(year), lang, benchmark, chosen_peers)
+    args = (*args, indicator or "RII", colour or "ratio")
+    url = geometry_url(geo.version_tag(reader))
+    return reader.memo(
+        ("map-europe", *args),
+        lambda: views.europe_map_view(reader, catalogue, *args, geometry_url=url),
+    )
+
+
+def sweden_content(
+    reader, catalogue, indicator_id: str, period: str | None, sex_mode, regions, lang: str
+):
+    """Indikatorer's map for these choices, once per warehouse version (page and callback)."""
+    args = (indicator_id, period, sex_mode or "T", tuple(regions or ()), lang)
+    url = geometry_url(geo.version_tag(reader))
+    return reader.memo(
+        ("map-sweden", *args),
+        lambda: views.sweden_map_view(reader, catalogue, *args, geometry_url=url),
+    )
+
+
+def _graph(
+    graph_id: str,
+    lang: str,
+    chart: str,
+    click_key: str,
+    extra: tuple = (),
+    content: MapView | None = None,
+    with_table: bool = True,
+) -> list:
+    """A map's graph with its heading and what is said under it; `content` draws it with the
+    page (no callback round before the first map), else the page's callback fills it."""
+    figure = {} if content is None else content.figure
     return [
-        html.Div(id=f"{graph_id}-heading"),
-        dcc.Graph(id=graph_id, config=map_config(), className="map-graph"),
+        html.Div([] if content is None else heading(content), id=f"{graph_id}-heading"),
+        dcc.Graph(id=graph_id, figure=figure, config=map_config(), className="map-graph"),
         html.P(t(click_key, lang), className="map-hint"),
-        html.Div(id=f"{graph_id}-info"),
+        html.Div(
+            [] if content is None else info(content, lang, with_table=with_table),
+            id=f"{graph_id}-info",
+        ),
         *extra,
         html.Div(download_menu(chart, graph_id, lang), className="export-bar"),
     ]
@@ -75,6 +129,7 @@ def europe_section(
     indicator: str | None,
     colour: str | None,
     hidden: bool,
+    content: MapView | None = None,
 ) -> html.Section:
     """Jämför's map: every RIS region by the chosen indicator's ratio or by group."""
     values = [o["value"] for o in indicators]
@@ -126,6 +181,8 @@ def europe_section(
                         open=False,
                     ),
                 ),
+                content,
+                with_table=False,
             ),
         ],
         id=ids.COMPARE_MAP_PANE,
@@ -135,12 +192,13 @@ def europe_section(
 
 
 def period_marks(periods: list[str]) -> dict[int, str]:
-    """The slider's labels: every period when few, else about ten evenly, first and last."""
+    """The slider's labels: every period when few, else about ten evenly spaced, counted back
+    from the latest so it is always labelled and no two labels crowd ("20182019")."""
     if not periods:
         return {}
-    every = max(1, round(len(periods) / 10))
-    shown = set(range(0, len(periods), every)) | {len(periods) - 1}
-    return {i: periods[i] for i in sorted(shown)}
+    every = max(1, math.ceil(len(periods) / 10))
+    last = len(periods) - 1
+    return {i: periods[i] for i in range(last % every, last + 1, every)}
 
 
 def period_slider(periods: list[str], period: str | None) -> dcc.Slider:
@@ -159,7 +217,13 @@ def period_slider(periods: list[str], period: str | None) -> dcc.Slider:
     )
 
 
-def sweden_section(lang: str, periods: list[str], period: str | None, hidden: bool):
+def sweden_section(
+    lang: str,
+    periods: list[str],
+    period: str | None,
+    hidden: bool,
+    content: MapView | None = None,
+):
     """Indikatorer's map: the län (or riksområden) by value, a year slider over the periods."""
     slider = html.Div(
         [
@@ -173,7 +237,7 @@ def sweden_section(lang: str, periods: list[str], period: str | None, hidden: bo
             dcc.Store(id=ids.EXPLORER_MAP_SHOWN, data=period),
             dcc.Store(id=ids.EXPLORER_MAP_URL),
             slider,
-            *_graph(ids.EXPLORER_MAP, lang, "map", "maps.click.sweden"),
+            *_graph(ids.EXPLORER_MAP, lang, "map", "maps.click.sweden", content=content),
         ],
         id=ids.EXPLORER_MAP_PANE,
         className="map-pane",

@@ -29,18 +29,24 @@ def overview_page(region: str | None = None, lang: str | None = None, **_query) 
         dcc.Store(id=ids.OVERVIEW_URL),
         dcc.Store(id=ids.OVERVIEW_MEMORY),
         dcc.Store(id=ids.OVERVIEW_FROM_URL, data=region in codes),
+        # the locator map beside the region picker and the heading; the cards under both
+        # (assets/maps.css: the body's parts join the layout's grid)
         html.Div(
             [
-                labelled(
-                    t("control.region", lang),
-                    dropdown(ids.OVERVIEW_REGION, options, chosen, lang),
-                    "control wide",
+                html.Div(
+                    labelled(
+                        t("control.region", lang),
+                        dropdown(ids.OVERVIEW_REGION, options, chosen, lang),
+                        "control wide",
+                    ),
+                    className="controls",
                 ),
                 locator(lang, *locator_content(reader(), cat, chosen, lang)),
+                html.Div(
+                    overview_cards(overview_view(reader(), cat, chosen, lang), lang),
+                    id=ids.OVERVIEW_BODY,
+                ),
             ],
-            className="controls",
-        ),
-        html.Div(
-            overview_cards(overview_view(reader(), cat, chosen, lang), lang), id=ids.OVERVIEW_BODY
+            className="overview-layout",
         ),
     )

@@ -246,7 +246,8 @@ def chart_from_permalink(
 ) -> tuple[Chart, str]:
     """(the chart, its language) for a permalink such as
     `/maluppfoljning?strategy=…&region=SE125&period=2019-2022&pick=19|unemployment_rate_20_64`.
-    `which` picks one of a page's charts (Jämför: bars or trend)."""
+    `which` picks one of a page's charts (Jämför: bars, trend or map); by default the one the
+    link shows (the map when it has `view=map`)."""
     parts = urlsplit(permalink)
     path = parts.path.rstrip("/") or "/"
     if path not in CHARTS:
@@ -254,10 +255,12 @@ def chart_from_permalink(
         raise ExportError(
             f"ingen diagramexport för {path or permalink!r}; sidor med diagram: {pages}"
         )
-    which = which or CHARTS[path][0]
+    query = parse_qs(parts.query)
+    # a link copied while the map tab was open (view=map) means the map
+    shown = "map" if _one(query, "view") == "map" and "map" in CHARTS[path] else CHARTS[path][0]
+    which = which or shown
     if which not in CHARTS[path]:
         raise ExportError(f"{path} har diagrammen {', '.join(CHARTS[path])}, inte {which!r}")
-    query = parse_qs(parts.query)
     lang = language(_one(query, "lang"))
     if path == "/jamfor" and which == "map":
         return _compare_map(reader, catalogue, query, lang), lang

@@ -40,6 +40,8 @@ DESCENT_EM = 0.22  # below the baseline: descenders
 SUBTITLE_GAP = 1.6  # em of the subtitle's size from the title's box to the subtitle's y
 LINE_SCALE = 1.4  # thicker lines and bigger markers: a projector washes thin ones out
 TEXT_COLOUR = "#1a1a1a"
+SIDE_NOTES = 0.34  # a map's notes: this share of the usable width, right of the map
+COLOURBAR_ROOM = 150  # px for a map's colour bar and its title, right of the map
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,11 @@ def slide_figure(
 
     title_lines = wrap(frame.title or _plain(layout.title.text), TITLE_SIZE, usable)
     subtitle_lines = wrap(frame.subtitle, SUBTITLE_SIZE, usable) if frame.subtitle else []
-    note_lines = [line for note in frame.notes for line in wrap(note, NOTE_SIZE, usable)]
+    # A map is taller than a 16:9 slide is wide: it takes the whole height, and its notes
+    # stand in a column beside it instead of under it.
+    is_map = any(trace.type == "choropleth" for trace in slide.data)
+    note_width = usable * SIDE_NOTES if is_map else usable
+    note_lines = [line for note in frame.notes for line in wrap(note, NOTE_SIZE, note_width)]
     source_lines = wrap(frame.source, SOURCE_SIZE, usable)
     legend = _legend_items(slide)
 
@@ -223,10 +229,10 @@ def slide_figure(
     # From the bottom: source, notes, the x axis's tick labels and title.
     source_height = _block_height(len(source_lines), SOURCE_SIZE)
     notes_height = _block_height(len(note_lines), NOTE_SIZE)
-    footer = PAD / 2 + source_height + (notes_height + 10 if note_lines else 0)
+    footer = PAD / 2 + source_height + (notes_height + 10 if note_lines and not is_map else 0)
     x_title = bool(layout.xaxis.title.text)
     x_axis = BASE_SIZE * 1.6 + (AXIS_TITLE_SIZE * 2 if x_title else 0) + 28
-    bottom = footer + x_axis
+    bottom = footer + (SOURCE_SIZE * 2.2 if is_map else x_axis)  # a map: its attribution
 
     y_title = bool(layout.yaxis.title.text)
     y_labels = text_width("0" * _tick_label_chars(slide, "y"), BASE_SIZE)
@@ -234,6 +240,9 @@ def slide_figure(
     # The last x tick label is centred on the plot's right edge: half of it sticks out.
     x_labels = text_width("0" * _tick_label_chars(slide, "x"), BASE_SIZE)
     right = PAD + min(x_labels / 2, width / 6) + 8
+    if is_map:  # the colour bar, then the notes' column
+        left = PAD
+        right = PAD + (note_width + COLOURBAR_ROOM if note_lines else COLOURBAR_ROOM)
     plot_height = height - top - bottom
     plot_width = width - left - right
 
@@ -295,6 +304,20 @@ def slide_figure(
     def paper_y(px_from_top: float) -> float:
         return (height - bottom - px_from_top) / plot_height
 
+    if is_map and note_lines:
+        slide.add_annotation(
+            text=_markup(note_lines),
+            xref="paper",
+            yref="paper",
+            x=paper_x(width - PAD - note_width),
+            y=paper_y(top),
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            font={"size": NOTE_SIZE, "color": TEXT_COLOUR},
+        )
+        note_lines = []
     lines_bottom = height - PAD / 2
     for lines, size, colour, block_height in (
         (source_lines, SOURCE_SIZE, GREY, source_height),

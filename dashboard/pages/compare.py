@@ -6,11 +6,45 @@ import dash
 
 from dashboard.components.compare_page import compare_page
 from dashboard.components.shell import NAMES, page_title
-from dashboard.context import reader
+from dashboard.context import catalogue, reader
 from dashboard.data_access import ris
 from dashboard.i18n import t
 from dashboard.pages._query import Query
 from dashboard.views.compare import DEFAULT_REGION, region_options, year_options
+from dashboard.views.maps import COLOURS, VIEWS
+from dashboard.views.maps import indicator_options as map_indicators
+
+
+def map_query(query: Query, rest: dict, edition: int, year: int | None) -> dict:
+    """The map's keys in the link (view, mapind, mapcolour), checked like the others."""
+    lang = query.lang
+    view = query.one(
+        "option",
+        rest.get("view"),
+        VIEWS,
+        "chart",
+        label=lambda v: t(f"maps.tab.{v}", lang),
+        what=t("maps.query.view", lang),
+    )
+    options = [] if year is None else map_indicators(reader(), catalogue(), edition, year, lang)
+    names = {o["value"]: o["label"] for o in options}
+    indicator = query.one(
+        "option",
+        rest.get("mapind"),
+        names,
+        next(iter(names), None),
+        label=lambda i: names.get(i, str(i)),
+        what=t("maps.control.indicator", lang),
+    )
+    colour = query.one(
+        "option",
+        rest.get("mapcolour"),
+        COLOURS,
+        "ratio",
+        label=lambda c: t(f"maps.colour.{c}", lang),
+        what=t("maps.control.colour", lang),
+    )
+    return {"view": view, "mapind": indicator, "mapcolour": colour}
 
 
 def layout(
@@ -49,6 +83,7 @@ def layout(
     )
     chosen_also = query.many(also, codes)
     chosen_peers = query.many(peers, codes)
+    rest.update(map_query(query, rest, chosen_edition, chosen_year))
     return query.page(
         compare_page(
             region=chosen_region,

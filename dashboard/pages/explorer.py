@@ -11,6 +11,7 @@ from dashboard.data_access import indicators as data
 from dashboard.i18n import t
 from dashboard.pages._query import Query
 from dashboard.views.explorer import indicator_options, period_options
+from dashboard.views.maps import VIEWS, map_periods
 
 
 def layout(
@@ -79,6 +80,23 @@ def layout(
         "T",
         label=lambda s: t(f"sex.{s}", lang),
         what=t("explorer.sex", lang),
+    )
+    rest["view"] = query.one(
+        "option",
+        rest.get("view"),
+        VIEWS,
+        "chart",
+        label=lambda v: t(f"maps.tab.{v}", lang),
+        what=t("maps.query.view", lang),
+    )
+    steps = map_periods(values, cat) if values is not None else []
+    rest["mapyear"] = query.one(
+        "option",
+        rest.get("mapyear"),
+        steps,
+        None,
+        label=lambda _: t("notice.latest", lang),
+        what=t("maps.control.period", lang),
     )
     return query.page(
         explorer_page(

@@ -74,6 +74,23 @@ def test_presentation_mode_enlarges_the_page_and_is_in_the_permalink(live_server
         ("/?region=nope", "Okänd region 'nope' i länken – visar Västerbottens län i stället."),
         ("/jamfor?edition=1999", "Okänd upplaga '1999' i länken – visar RIS 2023 i stället."),
         ("/indikatorer?indicator=nope", "Okänd indikator 'nope' i länken – visar "),
+        (
+            "/jamfor?view=karta",
+            "Okänt värde 'karta' för visningen (Diagram eller Karta) i länken – visar Diagram"
+            " i stället.",
+        ),
+        (
+            "/jamfor?view=map&mapcolour=blue&mapind=9.9.9",
+            "Okänt värde 'blue' för Färg efter i länken – visar Kvot mot jämförelsegruppen",
+        ),
+        (
+            "/jamfor?view=map&mapind=9.9.9",
+            "Okänt värde '9.9.9' för Indikator på kartan i länken – visar ",
+        ),
+        (
+            "/indikatorer?indicator=unemployment_rate_20_64&view=map&mapyear=1850",
+            "Okänt värde '1850' för År på kartan i länken – visar det senaste året i stället.",
+        ),
     ],
 )
 def test_an_unknown_id_in_a_link_gives_a_notice_and_the_default(live_server, page, link, notice):

@@ -3,6 +3,7 @@ they draw, that the numbers are the stored ones, and that nothing comes from out
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -10,6 +11,7 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
+from dashboard.components.map_parts import period_marks
 from dashboard.data_access import geo
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.figures.maps import (
@@ -236,3 +238,14 @@ def test_the_maps_export_as_slides_and_csv(reader, cat):
     )
     assert chart.frame.title == "Arbetslöshet 20–64 år, 2021 (län)"
     assert ATTRIBUTION_SV in [a.text for a in chart.figure.layout.annotations]
+
+
+def test_the_map_sliders_labels_never_crowd_and_the_latest_is_always_labelled():
+    twenty = [str(year) for year in range(2000, 2020)]
+    marks = period_marks(twenty)
+    assert marks[19] == "2019" and 18 not in marks  # "20182019" was drawn before
+    assert len(marks) <= 10
+    steps = sorted(marks)
+    assert {b - a for a, b in itertools.pairwise(steps)} == {2}
+    assert period_marks(["2020", "2021", "2022"]) == {0: "2020", 1: "2021", 2: "2022"}
+    assert period_marks([]) == {}

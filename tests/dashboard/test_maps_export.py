@@ -12,6 +12,7 @@ from PIL import Image
 
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.export.charts import chart_from_permalink, export_chart
+from dashboard.export.slide import slide_figure
 from tests.maps_support import with_geometry
 
 
@@ -44,3 +45,25 @@ def test_the_sweden_map_in_english(reader, cat):
     text = svg.decode("utf-8")
     assert "© EuroGeographics for the administrative boundaries" in text
     assert ">Women<" in text and ">Men<" in text
+
+
+def test_a_link_copied_on_the_map_tab_exports_the_map(reader, cat):
+    chart, _ = chart_from_permalink(reader, cat, "/jamfor?region=SE21&year=2023&view=map")
+    assert any(trace.type == "choropleth" for trace in chart.figure.data)
+    chart, _ = chart_from_permalink(
+        reader, cat, "/indikatorer?indicator=unemployment_rate_20_64&view=map"
+    )
+    assert any(trace.type == "choropleth" for trace in chart.figure.data)
+    chart, _ = chart_from_permalink(reader, cat, "/jamfor?region=SE21&year=2023")
+    assert all(trace.type == "bar" for trace in chart.figure.data)  # the bars by default
+
+
+def test_a_map_slide_gives_the_map_the_height_and_puts_its_notes_beside_it(reader, cat):
+    chart, lang = chart_from_permalink(reader, cat, "/jamfor?region=SE21&year=2023", "map")
+    slide = slide_figure(chart.figure, chart.frame, lang)
+    margin = slide.layout.margin
+    plot_height = 1080 - margin.t - margin.b
+    assert plot_height >= 0.6 * 1080  # before: notes under the map left it about half
+    notes = [a for a in slide.layout.annotations if "logaritmisk" in (a.text or "")]
+    assert len(notes) == 1
+    assert notes[0].yanchor == "top" and notes[0].x > 1  # right of the map's plot area
