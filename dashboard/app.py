@@ -23,6 +23,7 @@ from dashboard.downloads import register_downloads
 from dashboard.export.profile import register_profile_route
 from dashboard.i18n import t
 from dashboard.permalink import register_language_switch, register_memory, register_permalink
+from dashboard.static_cache import register_static_cache
 from indicators.catalogue import current_catalogue
 from indicators.settings import load_settings
 
@@ -93,6 +94,7 @@ def create_app(database_url: str | None = None) -> Dash:
     register_profile_route(app.server, context.reader, catalogue)  # /profil, print-friendly
     register_language_switch(app)
     register_downloads(app.server, context.reader, catalogue)
+    register_static_cache(app.server, app.config.requests_pathname_prefix + "assets/")
     harden(app)
     return app
 
