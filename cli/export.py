@@ -74,7 +74,7 @@ def _period(period: str | None) -> str:
     return period
 
 
-def _chart(args: argparse.Namespace) -> int:
+def _chart(args: argparse.Namespace, reader) -> int:
     from dashboard.export.charts import chart_from_permalink, export_chart
 
     fmt = args.format
@@ -83,13 +83,13 @@ def _chart(args: argparse.Namespace) -> int:
         fmt = fmt or (suffix if suffix in CHART_FORMATS else None)
         _target(args.out, (f".{fmt or 'png'}",))
     fmt = fmt or "png"
-    chart, lang = chart_from_permalink(_reader(), catalogue(), args.permalink, args.chart)
+    chart, lang = chart_from_permalink(reader, catalogue(), args.permalink, args.chart)
     content, name = export_chart(chart, fmt, lang)
     out = Path(args.out or name)
     return _write(out, lambda path: path.write_bytes(content), f"diagram ({fmt})")
 
 
-def _deck(args: argparse.Namespace) -> int:
+def _deck(args: argparse.Namespace, reader) -> int:
     from dashboard.export.deck import build_deck
     from dashboard.export.pptx_writer import write_deck
 
@@ -98,7 +98,7 @@ def _deck(args: argparse.Namespace) -> int:
     if template is not None and not template.is_file():
         raise ExportUsageError(f"--template {template}: filen finns inte")
     deck = build_deck(
-        _reader(),
+        reader,
         catalogue(),
         args.strategy,
         args.region.upper(),
@@ -121,28 +121,26 @@ def _deck(args: argparse.Namespace) -> int:
     return _write(out, fill, f"presentation med {len(deck.slides)} bilder")
 
 
-def _profile(args: argparse.Namespace) -> int:
+def _profile(args: argparse.Namespace, reader) -> int:
     from dashboard.export.profile import profile_html, write_profile_pdf
 
     out = _target(args.out, (".pdf",))
     period = _period(args.period) if args.period else None
-    page = profile_html(
-        _reader(), catalogue(), args.region.upper(), args.strategy, period, args.lang
-    )
+    page = profile_html(reader, catalogue(), args.region.upper(), args.strategy, period, args.lang)
     pages: list[int] = []
     _write(out, lambda path: pages.append(write_profile_pdf(page, path)), "regionprofil")
     print(f"rusmon export: {pages[0]} sidor A4")
     return 0
 
 
-def _html(args: argparse.Namespace) -> int:
+def _html(args: argparse.Namespace, reader) -> int:
     from dashboard.export.deck import deck_parts
     from dashboard.export.offline_html import offline_html
 
     out = _target(args.out, (".html", ".htm"))
     region, period = args.region.upper(), _period(args.period)
     parts = deck_parts(
-        _reader(), catalogue(), args.strategy, region, period, args.lang, args.benchmark
+        reader, catalogue(), args.strategy, region, period, args.lang, args.benchmark
     )
     text = offline_html(parts, args.lang)
     return _write(
@@ -226,10 +224,19 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from dashboard.data_access.reader import WarehouseUnavailable
     from dashboard.export.errors import ExportError
 
+    reader = _reader()
     try:
-        return args.handler(args)
+        with reader.pinned():  # one export, one version of the warehouse, even if a load lands
+            return args.handler(args, reader)
+    except WarehouseUnavailable:
+        print(
+            f"rusmon export {args.kind}: lagret (databasen) svarar inte: försök igen om en stund",
+            file=sys.stderr,
+        )
+        return 1
     except (ExportError, ExportUsageError) as error:
         print(f"rusmon export {args.kind}: {error}", file=sys.stderr)
         return 1

@@ -4,7 +4,6 @@ the ETL and the dashboard (neither imports the other)."""
 from __future__ import annotations
 
 import argparse
-import logging
 import signal
 import sys
 from collections.abc import Sequence
@@ -20,7 +19,7 @@ from etl.status import state_text
 from etl.warehouse.store import Warehouse
 from indicators.catalogue import CatalogueError, catalogue
 from indicators.formatting import format_number
-from indicators.settings import load_settings
+from indicators.settings import SettingsError, load_settings
 
 
 def _etl(args: argparse.Namespace) -> int:
@@ -164,13 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         catalogue_command.print_problems(error.problems, sys.stderr)
-        logging.getLogger("rusmon").error(
-            "katalogen har %d problem, det första: %s", len(error.problems), error.problems[0]
-        )
         return 1  # a broken input, like a broken source file; the warehouse is untouched
     except EtlError as error:  # e.g. a warehouse another process writes to: a message, exit 1
         print(f"rusmon {args.command}: {error.message}", file=sys.stderr)
         return 1
+    except SettingsError as error:  # e.g. RUSMON_DB_POOL_SIZE=fem: name it, no traceback
+        print(f"rusmon {args.command}: {error}", file=sys.stderr)
+        return 2
 
 
 def console_main() -> int:

@@ -18,21 +18,28 @@ from werkzeug.exceptions import HTTPException
 from dashboard import context, ids
 from dashboard.callbacks import compare, explorer, goals, overview
 from dashboard.context import catalogue
-from dashboard.data_access.reader import WarehouseReader
+from dashboard.data_access.reader import WarehouseReader, WarehouseUnavailable
 from dashboard.downloads import register_downloads
 from dashboard.export.profile import register_profile_route
+from dashboard.health import register_health
 from dashboard.i18n import t
 from dashboard.permalink import register_language_switch, register_memory, register_permalink
 from dashboard.static_cache import register_static_cache
 from indicators.catalogue import current_catalogue
-from indicators.settings import load_settings
+from indicators.settings import SettingsError, load_settings
 
 HERE = Path(__file__).resolve().parent
 
 
 def create_app(database_url: str | None = None) -> Dash:
-    url = database_url or load_settings().database_url
-    context.set_reader(WarehouseReader(url))
+    settings = load_settings()
+    context.set_reader(
+        WarehouseReader(
+            database_url or settings.database_url,
+            statement_timeout=settings.statement_timeout,
+            pool_size=settings.db_pool_size,
+        )
+    )
     app = Dash(
         __name__,
         use_pages=True,
@@ -95,6 +102,7 @@ def create_app(database_url: str | None = None) -> Dash:
     register_language_switch(app)
     register_downloads(app.server, context.reader, catalogue)
     register_static_cache(app.server, app.config.requests_pathname_prefix + "assets/")
+    register_health(app, context.reader)  # one data version per request, /healthz, 503 pages
     harden(app)
     return app
 
@@ -158,8 +166,10 @@ def _refuse_bad_callbacks(server: Flask, dispatch):
     def guarded(*args, **kwargs):
         try:
             return dispatch(*args, **kwargs)
-        except (PreventUpdate, HTTPException):
-            raise  # Dash answers 204; werkzeug's 4xx (bad JSON, 413, 415) are already right
+        except (PreventUpdate, HTTPException, WarehouseUnavailable):
+            # Dash answers 204; werkzeug's 4xx (bad JSON, 413, 415) are already right; a
+            # warehouse that does not answer gets 503 from dashboard.health
+            raise
         except Exception as error:
             if server.debug:
                 raise
@@ -193,6 +203,10 @@ def serve(host: str = "127.0.0.1", port: int = 8050, debug: bool = False, worker
     from dashboard import server_config
 
     server_config.ignore_sigpipe()  # the console entry point restores SIGPIPE's default action
+    try:
+        load_settings()  # a setting rusmon cannot use stops here, not in every worker
+    except SettingsError as error:
+        raise SystemExit(f"rusmon serve: {error}") from None
     current_catalogue()  # a broken catalogue stops here with every problem, not in a worker
     if debug:
         # no version check: the dev tools would call plotly.com (blocked by the CSP, and offline)

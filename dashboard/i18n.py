@@ -767,6 +767,39 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "Kartgränser (Eurostat GISCO, NUTS 2021)",
         "en": "Map boundaries (Eurostat GISCO, NUTS 2021)",
     },
+    "unavailable.title": {
+        "sv": "Lagret svarar inte – rusmon",
+        "en": "The warehouse is not answering – rusmon",
+    },
+    "unavailable.heading": {
+        "sv": "Lagret (databasen) svarar inte just nu",
+        "en": "The data warehouse (database) is not answering right now",
+    },
+    "unavailable.body": {
+        "sv": "rusmon kan inte läsa indikatorvärdena eftersom databasen inte svarar. Ingenting har gått förlorat: sidan fungerar igen så snart databasen svarar. Försök igen om en stund; om felet består, kontakta den som driver rusmon hos er.",
+        "en": "rusmon cannot read the indicator values because the database is not answering. Nothing has been lost: the page works again as soon as the database answers. Try again in a moment; if the problem persists, contact whoever runs rusmon for you.",
+    },
+    "unavailable.retry": {"sv": "Försök igen", "en": "Try again"},
+    "unavailable.callback": {
+        "sv": "Lagret (databasen) svarar inte just nu, så vyn kunde inte uppdateras. Försök igen om en stund.",
+        "en": "The data warehouse (database) is not answering right now, so the view could not be updated. Try again in a moment.",
+    },
+    "health.unavailable": {
+        "sv": "Lagret (databasen) svarar inte just nu.",
+        "en": "The data warehouse (database) is not answering right now.",
+    },
+    "health.unusable": {
+        "sv": "Lagret svarar men kunde inte läsas: körloggen (etl_run) gick inte att fråga.",
+        "en": "The warehouse answers but could not be read: the run log (etl_run) could not be queried.",
+    },
+    "health.missing": {
+        "sv": "Lagret finns inte ännu: kör rusmon etl.",
+        "en": "There is no warehouse yet: run rusmon etl.",
+    },
+    "health.empty": {
+        "sv": "Databasen svarar men inget är laddat ännu: kör rusmon etl.",
+        "en": "The database answers but nothing has been loaded yet: run rusmon etl.",
+    },
     "footer": {
         "sv": "rusmon visar officiell statistik som den publicerats. Varje diagram anger källa och datum.",
         "en": "rusmon shows official statistics as published. Every chart states its source and date.",

@@ -5,6 +5,7 @@ Every variable is documented in README.md and .env.example.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,6 +29,16 @@ API_ROOTS = {
 }
 
 
+# A dashboard query on a server database is cancelled after this many seconds (below the
+# gunicorn worker timeout of 60 s, so a stuck query fails the request, not the worker).
+DEFAULT_STATEMENT_TIMEOUT = 30.0
+DEFAULT_DB_POOL_SIZE = 5
+
+
+class SettingsError(ValueError):
+    """An environment variable has a value rusmon cannot use; the message names both."""
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str
@@ -39,6 +50,10 @@ class Settings:
     api_roots: Mapping[str, str] = field(
         default_factory=lambda: {k: v for k, (_, v) in API_ROOTS.items()}
     )
+    # The dashboard's connections to a server database (RUSMON_STATEMENT_TIMEOUT, seconds,
+    # 0 = none; RUSMON_DB_POOL_SIZE, kept-open connections per server process).
+    statement_timeout: float = DEFAULT_STATEMENT_TIMEOUT
+    db_pool_size: int = DEFAULT_DB_POOL_SIZE
 
     @property
     def duckdb_path(self) -> Path | None:
@@ -75,4 +90,31 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             name: (env.get(variable, "").strip() or default).rstrip("/")
             for name, (variable, default) in API_ROOTS.items()
         },
+        statement_timeout=_seconds(env, "RUSMON_STATEMENT_TIMEOUT", DEFAULT_STATEMENT_TIMEOUT),
+        db_pool_size=_count(env, "RUSMON_DB_POOL_SIZE", DEFAULT_DB_POOL_SIZE),
     )
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    """A duration in seconds (decimal point or comma); 0 means none."""
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if not math.isfinite(value) or value < 0:
+        raise SettingsError(
+            f"{name}={text!r} går inte att använda: ange sekunder (0 = ingen gräns)"
+        )
+    return value
+
+
+def _count(env: Mapping[str, str], name: str, default: int) -> int:
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < 1:
+        raise SettingsError(f"{name}={text!r} går inte att använda: ange ett heltal, minst 1")
+    return int(text)

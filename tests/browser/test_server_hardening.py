@@ -369,5 +369,6 @@ def test_every_page_works_under_the_content_security_policy(server, page, path):
     page.wait_for_selector("main h1")
     page.wait_for_load_state("networkidle")
     if path in ("/jamfor", "/indikatorer"):  # plotly draws under the policy
-        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
+        # the visible chart (the map's pane comes first in the page, hidden until chosen)
+        page.locator(".js-plotly-plot .main-svg >> visible=true").first.wait_for(timeout=20_000)
     assert page.console_log.errors() == []

@@ -2,10 +2,14 @@
 
 import shutil
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 
 from dashboard.data_access.reader import WarehouseReader
+from etl.warehouse.schema import etl_run_log
+from etl.warehouse.store import Warehouse
+from tests.conftest import make_settings
 
 
 def test_without_a_warehouse_the_reader_returns_nothing_instead_of_failing(tmp_path):
@@ -22,6 +26,7 @@ def test_the_reader_cannot_write(ris_warehouse):
         conn.execute(sa.text("DELETE FROM etl_run_log"))
 
 
+@pytest.mark.backend("duckdb")  # a DuckDB file replaced under the reader
 def test_a_replaced_warehouse_file_is_noticed_and_the_cache_dropped(
     ris_warehouse, tmp_path, monkeypatch
 ):
@@ -41,6 +46,7 @@ def test_a_replaced_warehouse_file_is_noticed_and_the_cache_dropped(
     assert after == 3
 
 
+@pytest.mark.backend("duckdb")  # a DuckDB file replaced under the reader
 def test_a_memoised_view_is_built_once_per_warehouse_version(ris_warehouse, tmp_path, monkeypatch):
     monkeypatch.setattr("dashboard.data_access.reader.VERSION_CHECK_SECONDS", 0.0)
     path = tmp_path / "w.duckdb"
@@ -58,3 +64,23 @@ def test_a_memoised_view_is_built_once_per_warehouse_version(ris_warehouse, tmp_
     shutil.copyfile(ris_warehouse.duckdb_path, tmp_path / "new.duckdb")
     (tmp_path / "new.duckdb").replace(path)  # a new load: a new file (new inode)
     assert reader.memo(("view", "SE33"), build) == 3
+
+
+def test_a_new_load_is_noticed_and_the_cache_dropped(backend, tmp_path, monkeypatch):
+    monkeypatch.setattr("dashboard.data_access.reader.VERSION_CHECK_SECONDS", 0.0)
+    warehouse = Warehouse(make_settings(tmp_path, backend=backend).database_url)
+    reader = WarehouseReader(warehouse.url)
+    runs = "SELECT COUNT(*) AS n FROM etl_run"
+    try:
+        for n in (1, 2):  # each ETL transaction is a new warehouse version
+            with warehouse.transaction() as conn:
+                conn.execute(
+                    sa.insert(etl_run_log).values(
+                        run_id=f"r{n}", source="ris", status="ok", rows=1, message="",
+                        started_at=pd.Timestamp(f"2026-01-0{n}").to_pydatetime(),
+                        finished_at=pd.Timestamp(f"2026-01-0{n}").to_pydatetime(),
+                    )
+                )  # fmt: skip
+            assert reader.query(runs)["n"].iloc[0] == n
+    finally:
+        reader.close()
