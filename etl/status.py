@@ -10,7 +10,7 @@ import re
 from typing import TextIO
 
 import pandas as pd
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 
 from etl.pipeline import FAILED, OK, SKIPPED, UNCHANGED
 from etl.sources import SOURCES
@@ -137,7 +137,8 @@ def print_status(settings: Settings, catalogue: Catalogue, out: TextIO) -> int:
     warehouse = Warehouse(settings.database_url)
     with warehouse.reading() as conn:
         if conn is None:
-            print(f"Inget lager ännu ({settings.duckdb_path}). Kör: rusmon etl", file=out)
+            where = settings.duckdb_path or make_url(settings.database_url).render_as_string()
+            print(f"Inget lager ännu ({where}). Kör: rusmon etl", file=out)
             return 1
         runs = last_runs(conn)
         editions = ris_editions(conn)

@@ -216,7 +216,11 @@ class Warehouse:
 
     @property
     def exists(self) -> bool:
-        return self.file.exists() if self.file is not None else True
+        """Whether a warehouse has been built: the DuckDB file, or our tables in the database."""
+        if self.file is not None:
+            return self.file.exists()
+        with self.reading() as conn:
+            return conn is not None
 
     @property
     def _postgres(self) -> bool:
@@ -268,9 +272,24 @@ class Warehouse:
                     )
                 prepare_schema(conn)
                 yield conn
+            if self._postgres:
+                self._analyze()
             return
         with self._staged_file() as conn:
             yield conn
+
+    def _analyze(self) -> None:
+        """Fresh planner statistics as soon as a load has committed. Until autovacuum gets to
+        the new rows PostgreSQL plans from the old counts: measured after a 100× follow-up
+        load, a whole-table summary took 80 s (a nested loop over 1.9 M rows) instead of 10 s,
+        and the dashboard's first request ran into its statement timeout."""
+        assert self._engine is not None
+        quote = self._engine.dialect.identifier_preparer.quote
+        tables = ", ".join(quote(name) for name in metadata.tables)
+        with self._engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                f"ANALYZE {tables}"
+            )
 
     @contextmanager
     def _staged_file(self) -> Iterator[Connection]:
@@ -315,7 +334,8 @@ class Warehouse:
         """A read-only connection, or None when no warehouse has been built yet."""
         if self._engine is not None:
             with self._engine.connect() as conn:
-                yield conn
+                # A server database exists before any load: without our tables it holds none.
+                yield conn if sa.inspect(conn).has_table(rusmon_meta.name) else None
             return
         assert self.file is not None
         if not self.file.exists():

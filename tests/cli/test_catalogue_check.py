@@ -9,17 +9,19 @@ good warehouse is the real follow-up files of ../shared/data loaded with `rusmon
 
 from __future__ import annotations
 
-import shutil
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from cli.main import main
+from etl.warehouse.store import Warehouse
 from indicators.catalogue import CATALOGUE_DIR
-from tests.badinput.warehouse_hash import content_hash
-from tests.conftest import make_settings, run_etl
+from indicators.settings import Settings
+from tests.conftest import copy_warehouse, make_settings, run_etl
 from tests.etl.test_own_catalogue import INDICATOR as OWN_INDICATOR
 
 INDICATOR = "indicators/cykelpendling.yaml"
@@ -253,13 +255,36 @@ def test_without_a_folder_check_reads_rusmon_catalogue_dir(
 
 
 @pytest.fixture(scope="module")
-def good_warehouse(tmp_path_factory, shared_data) -> Path:
+def good_warehouse(tmp_path_factory, shared_data, backend) -> Settings:
     """The real hand-kept files loaded (with the goals judged) into a new warehouse."""
-    settings = make_settings(tmp_path_factory.mktemp("catalogue_check"), sources_dir=shared_data)
+    folder = tmp_path_factory.mktemp("catalogue_check")
+    settings = make_settings(folder, sources_dir=shared_data, backend=backend)
     result, output = run_etl(settings, "manual")
     assert result.status == "ok", output
-    assert settings.duckdb_path is not None
-    return settings.duckdb_path
+    return settings
+
+
+def content_hash(url: str) -> str:
+    """sha256 over every table but the run log (a failed run is recorded there, as it should
+    be): its name, columns and rows in order, on either backend."""
+    digest = hashlib.sha256()
+    with Warehouse(url).reading() as conn:
+        assert conn is not None
+        tables = conn.execute(
+            sa.text(
+                "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
+                "AND table_schema = current_schema() ORDER BY table_name"
+            )
+        ).scalars()
+        for name in tables:
+            if name == "etl_run_log":
+                continue
+            result = conn.execute(sa.text(f'SELECT * FROM "{name}"'))
+            columns = list(result.keys())
+            digest.update(repr((name, columns)).encode())
+            for row in sorted(result.all(), key=repr):
+                digest.update(repr(tuple(row)).encode())
+    return digest.hexdigest()
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
@@ -267,10 +292,8 @@ def test_the_same_files_make_rusmon_etl_exit_1_and_leave_the_warehouse_unchanged
     case: Case, tmp_path, monkeypatch, capsys, shared_data, good_warehouse
 ):
     setup = set_up(case, tmp_path, shared_data)
-    warehouse = tmp_path / "warehouse" / "rusmon.duckdb"
-    warehouse.parent.mkdir()
-    shutil.copy2(good_warehouse, warehouse)
-    monkeypatch.setenv("RUSMON_DATABASE_URL", f"duckdb:///{warehouse}")
+    warehouse = copy_warehouse(good_warehouse, tmp_path).database_url
+    monkeypatch.setenv("RUSMON_DATABASE_URL", warehouse)
     monkeypatch.setenv("RUSMON_SOURCES_DIR", str(setup.sources))
     monkeypatch.setenv("RUSMON_RAW_DIR", str(tmp_path / "raw"))
     monkeypatch.setenv("RUSMON_OFFLINE", "1")

@@ -119,12 +119,12 @@ def test_an_indicator_without_data_says_how_to_load_it(reader, cat, shared_data,
 
 
 @pytest.fixture(scope="module")
-def own_file_reader(tmp_path_factory):
+def own_file_reader(tmp_path_factory, backend):
     """A warehouse holding only the test file above, loaded as `rusmon etl manual --file`."""
     folder = tmp_path_factory.mktemp("own_file")
     path = folder / "egen_uppfoljning.csv"
     path.write_text(OWN_FILE, encoding="utf-8")
-    settings = make_settings(folder)
+    settings = make_settings(folder, backend=backend)
     result, output = run_etl(settings, "manual", files=(str(path),))
     assert result.status == "ok", output
     reader = WarehouseReader(settings.database_url)

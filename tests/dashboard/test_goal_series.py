@@ -19,7 +19,7 @@ def judged_points(figure) -> list[float]:
     return [y for y in line.y if not math.isnan(y)]
 
 
-def test_a_gap_goal_draws_the_absolute_gap_it_judged(tmp_path, cat):
+def test_a_gap_goal_draws_the_absolute_gap_it_judged(tmp_path, cat, backend):
     # Test data in the tidy format: women 76 → 78 and men 80 → 79 in Västmanland.
     rows = [("2022", "K", 76), ("2022", "M", 80), ("2024", "K", 78), ("2024", "M", 79)]
     path = tmp_path / "gap_test.csv"
@@ -31,7 +31,7 @@ def test_a_gap_goal_draws_the_absolute_gap_it_judged(tmp_path, cat):
         ),
         encoding="utf-8",
     )
-    settings = make_settings(tmp_path)
+    settings = make_settings(tmp_path, backend=backend)
     result, output = run_etl(settings, "manual", files=(str(path),))  # goals come with it
     assert result.status == "ok", output
     key = "employed_share_20_64[K-M]"

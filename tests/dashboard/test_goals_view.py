@@ -5,6 +5,7 @@ import pytest
 from dashboard.components.goal_list import goal_list
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.views.goals import goal_page, indicator_view, pick_key
+from tests.conftest import make_settings
 from tests.dashboard.texts import text_of
 
 VASTMANLAND, VASTERBOTTEN = "vastmanland_rus_2030", "vasterbotten_innovation_strategy"
@@ -72,7 +73,7 @@ def test_no_pick_or_an_unknown_pick_gives_no_chart(reader, cat):
     assert indicator_view(reader, cat, VASTMANLAND, "SE125", "2019-2022", "99|x", "sv") is None
 
 
-def test_an_empty_warehouse_tells_how_to_compute_the_statuses(tmp_path, cat):
-    empty = WarehouseReader(f"duckdb:///{tmp_path / 'none.duckdb'}")
+def test_an_empty_warehouse_tells_how_to_compute_the_statuses(tmp_path, cat, backend):
+    empty = WarehouseReader(make_settings(tmp_path, backend=backend).database_url)
     text = text_of(goal_list(goal_page(empty, cat, VASTMANLAND, "SE125", "2019-2022", "sv"), "sv"))
     assert "Kör `rusmon etl`" in text

@@ -29,9 +29,9 @@ def stored_and_fresh(settings, cat) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 @pytest.mark.parametrize("killed_after", ["ris", "tva"])
 def test_goals_match_the_data_after_a_kill_between_sources(
-    tmp_path, shared_data, cat, killed_after
+    tmp_path, shared_data, cat, killed_after, backend
 ):
-    settings = make_settings(tmp_path, sources_dir=shared_data)
+    settings = make_settings(tmp_path, sources_dir=shared_data, backend=backend)
     env = {
         **os.environ,
         "RUSMON_DATABASE_URL": settings.database_url,

@@ -19,6 +19,7 @@ import pytest
 from cli.main import main
 from etl.warehouse.store import Warehouse
 from indicators.catalogue import catalogue, current_catalogue, load_catalogue
+from tests.conftest import make_settings
 
 INDICATOR = """\
 id: cykelpendling
@@ -109,11 +110,11 @@ def test_catalogue_follows_rusmon_catalogue_dir_and_current_catalogue_sees_new_f
 
 
 def test_rusmon_etl_manual_loads_an_own_indicator_and_judges_the_goal(
-    own_catalogue, tmp_path, monkeypatch
+    own_catalogue, tmp_path, monkeypatch, backend
 ):
     sources = write(tmp_path / "sources", {"followup/cykelpendling.csv": TIDY})
-    warehouse = tmp_path / "warehouse" / "rusmon.duckdb"
-    monkeypatch.setenv("RUSMON_DATABASE_URL", f"duckdb:///{warehouse}")
+    url = make_settings(tmp_path, backend=backend).database_url
+    monkeypatch.setenv("RUSMON_DATABASE_URL", url)
     monkeypatch.setenv("RUSMON_SOURCES_DIR", str(sources))
     monkeypatch.setenv("RUSMON_RAW_DIR", str(tmp_path / "raw"))
     monkeypatch.setenv("RUSMON_OFFLINE", "1")
@@ -124,7 +125,7 @@ def test_rusmon_etl_manual_loads_an_own_indicator_and_judges_the_goal(
     assert code == 0, out.getvalue()
     assert "cykelpendling (4)" in out.getvalue()
 
-    with Warehouse(f"duckdb:///{warehouse}").reading() as conn:
+    with Warehouse(url).reading() as conn:
         observations = pd.read_sql_query(
             "SELECT period, value FROM observation WHERE indicator_id = 'cykelpendling' "
             "AND region_code = 'SE125' ORDER BY period",

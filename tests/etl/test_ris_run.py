@@ -1,4 +1,5 @@
-"""`rusmon etl ris` end to end on a real DuckDB file: load, rerun, broken input."""
+"""`rusmon etl ris` end to end on a real warehouse (DuckDB and PostgreSQL): load, rerun, broken
+input."""
 
 import shutil
 import subprocess
@@ -8,7 +9,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from etl.warehouse.store import Warehouse
-from tests.conftest import make_settings, run_etl
+from tests.conftest import copy_warehouse, make_settings, run_etl
 
 
 def ris_fingerprint(settings) -> tuple:
@@ -43,16 +44,15 @@ def test_loading_the_real_file_fills_the_public_views(ris_warehouse):
     assert tuple(edition) == (2016, "RIS_2023.xlsx")
 
 
-def test_the_sources_dir_is_used_when_no_file_is_given(tmp_path, shared_data):
-    settings = make_settings(tmp_path, sources_dir=shared_data)
+def test_the_sources_dir_is_used_when_no_file_is_given(tmp_path, shared_data, backend):
+    settings = make_settings(tmp_path, sources_dir=shared_data, backend=backend)
     result, output = run_etl(settings, "ris")
     assert result.status == "ok", output
     assert "läser RIS_2023.xlsx" in output
 
 
-def test_a_rerun_on_the_same_file_does_nothing_and_says_so(tmp_path, ris_2023_path):
-    settings = make_settings(tmp_path)
-    run_etl(settings, "ris", files=(str(ris_2023_path),))
+def test_a_rerun_on_the_same_file_does_nothing_and_says_so(tmp_path, ris_2023_path, ris_warehouse):
+    settings = copy_warehouse(ris_warehouse, tmp_path)  # RIS_2023.xlsx loaded
     before = ris_fingerprint(settings)
     result, output = run_etl(settings, "ris", files=(str(ris_2023_path),))
     assert result.status == "unchanged"
@@ -61,18 +61,18 @@ def test_a_rerun_on_the_same_file_does_nothing_and_says_so(tmp_path, ris_2023_pa
     assert last_runs(settings) == [("ris", "ok", 43_296), ("ris", "unchanged", 0)]
 
 
-def test_force_reloads_and_the_reload_is_idempotent(tmp_path, ris_2023_path):
-    settings = make_settings(tmp_path)
-    run_etl(settings, "ris", files=(str(ris_2023_path),))
+def test_force_reloads_and_the_reload_is_idempotent(tmp_path, ris_2023_path, ris_warehouse):
+    settings = copy_warehouse(ris_warehouse, tmp_path)
     before = ris_fingerprint(settings)
     result, _ = run_etl(settings, "ris", files=(str(ris_2023_path),), force=True)
     assert result.status == "ok"
     assert ris_fingerprint(settings) == before
 
 
-def test_a_broken_file_fails_names_the_problem_and_keeps_the_old_data(tmp_path, ris_2023_path):
-    settings = make_settings(tmp_path)
-    run_etl(settings, "ris", files=(str(ris_2023_path),))
+def test_a_broken_file_fails_names_the_problem_and_keeps_the_old_data(
+    tmp_path, ris_2023_path, ris_warehouse
+):
+    settings = copy_warehouse(ris_warehouse, tmp_path)
     before = ris_fingerprint(settings)
     # Real rows for six regions: were this loaded, edition 2023 would shrink to them.
     frame = pd.read_excel(ris_2023_path, engine="calamine").astype({"Value": object})
@@ -88,16 +88,17 @@ def test_a_broken_file_fails_names_the_problem_and_keeps_the_old_data(tmp_path, 
     assert last_runs(settings)[-1][:2] == ("ris", "failed")
 
 
-def test_offline_with_nothing_to_load_is_skipped_not_failed(tmp_path):
-    result, output = run_etl(make_settings(tmp_path, offline=True), "ris")
+def test_offline_with_nothing_to_load_is_skipped_not_failed(tmp_path, backend):
+    result, output = run_etl(make_settings(tmp_path, offline=True, backend=backend), "ris")
     assert result.status == "skipped"
     assert "ingen RIS-fil att ladda" in output
 
 
-def test_the_command_exits_non_zero_and_names_the_file_when_it_is_not_a_workbook(tmp_path):
+def test_the_command_exits_non_zero_and_names_the_file_when_it_is_not_a_workbook(tmp_path, backend):
     bad = tmp_path / "RIS_2025.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
-    env = {"PATH": "/usr/bin:/bin", "RUSMON_DATABASE_URL": f"duckdb:///{tmp_path / 'w.duckdb'}"}
+    url = make_settings(tmp_path, backend=backend).database_url
+    env = {"PATH": "/usr/bin:/bin", "RUSMON_DATABASE_URL": url}
     done = subprocess.run(
         [sys.executable, "-m", "cli.main", "etl", "ris", "--file", str(bad), "--offline"],
         capture_output=True,
@@ -110,10 +111,10 @@ def test_the_command_exits_non_zero_and_names_the_file_when_it_is_not_a_workbook
     assert "MISSLYCKADES" in done.stdout
 
 
-def test_a_copied_snapshot_is_loaded_with_its_recorded_origin(tmp_path, ris_2023_path):
+def test_a_copied_snapshot_is_loaded_with_its_recorded_origin(tmp_path, ris_2023_path, backend):
     from etl.snapshots import save_snapshot
 
-    settings = make_settings(tmp_path, offline=True)
+    settings = make_settings(tmp_path, offline=True, backend=backend)
     url = "https://example.invalid/RIS.xlsx"
     saved = save_snapshot(
         settings.raw_dir, "ris", "RIS_web_download.xlsx", ris_2023_path.read_bytes(), url

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.conftest import make_settings, run_etl
+from tests.conftest import copy_warehouse
 from tests.etl.sources.ris.workbooks import read_ris_2023, write_ris_2023
 from tests.etl.test_ris_run import ris_fingerprint
 
@@ -17,11 +17,8 @@ def ris_rows(ris_2023_path):
 
 
 @pytest.fixture
-def loaded(tmp_path, ris_2023_path):
-    settings = make_settings(tmp_path)
-    result, output = run_etl(settings, "ris", files=(str(ris_2023_path),))
-    assert result.status == "ok", output
-    return settings
+def loaded(tmp_path, ris_warehouse):
+    return copy_warehouse(ris_warehouse, tmp_path)
 
 
 def rusmon_etl(settings, *args):

@@ -14,9 +14,9 @@ def status_text(settings, cat) -> str:
     return out.getvalue()
 
 
-def test_without_a_warehouse_status_says_how_to_build_one(tmp_path, cat):
+def test_without_a_warehouse_status_says_how_to_build_one(tmp_path, cat, backend):
     out = io.StringIO()
-    assert print_status(make_settings(tmp_path), cat, out) == 1
+    assert print_status(make_settings(tmp_path, backend=backend), cat, out) == 1
     assert "rusmon etl" in out.getvalue()
 
 
@@ -38,8 +38,8 @@ def indicator_blocks(text: str, cat) -> dict[str, str]:
     return {by_name[name]: "\n".join(lines) for name, lines in blocks.items()}
 
 
-def test_status_lists_every_source_and_every_indicator_by_name(tmp_path, cat, shared_data):
-    settings = make_settings(tmp_path, sources_dir=shared_data)
+def test_status_lists_every_source_and_every_indicator_by_name(tmp_path, cat, shared_data, backend):
+    settings = make_settings(tmp_path, sources_dir=shared_data, backend=backend)
     run_etl(settings, "tva")
     from_files_only = [i.id for i in cat.indicators.values() if i.source.type == "manual"]
     before = indicator_blocks(status_text(settings, cat), cat)
@@ -71,11 +71,13 @@ def test_status_lists_every_source_and_every_indicator_by_name(tmp_path, cat, sh
     assert "tva: 53 värden, 1 region, 2011Q1–2024Q1" in blocks["new_firms_quarterly"]
 
 
-def test_counts_are_values_present_and_add_up_to_what_the_etl_loaded(tmp_path, cat, shared_data):
+def test_counts_are_values_present_and_add_up_to_what_the_etl_loaded(
+    tmp_path, cat, shared_data, backend
+):
     # TEST DATA: the real Eurostat files: 260 rows per indicator, 26 and 2 of them marked
     # missing (":" in the file). The ETL's summary counts its rows; status says how many are
     # values and how many were missing, adding up to the same 260.
-    settings = make_settings(tmp_path, sources_dir=shared_data)
+    settings = make_settings(tmp_path, sources_dir=shared_data, backend=backend)
     result, _ = run_etl(settings, "eurostat")
     blocks = indicator_blocks(status_text(settings, cat), cat)
     shown = {
@@ -88,9 +90,9 @@ def test_counts_are_values_present_and_add_up_to_what_the_etl_loaded(tmp_path, c
 
 
 def test_source_states_are_in_swedish_and_a_failed_run_is_shown_with_its_reason(
-    tmp_path, cat, shared_data
+    tmp_path, cat, shared_data, backend
 ):
-    settings = make_settings(tmp_path, sources_dir=shared_data)
+    settings = make_settings(tmp_path, sources_dir=shared_data, backend=backend)
     run_etl(settings, "tva")
     skipped, _ = run_etl(settings, "kolada")  # offline, and no Kolada answers kept
     assert skipped.status == "skipped"

@@ -50,7 +50,7 @@ def vastmanland_2019_2022(settings) -> pd.DataFrame:
 
 
 def test_vastmanland_figures_come_straight_from_the_files(
-    followup_warehouse, shared_data, cat, tmp_path
+    followup_warehouse, shared_data, cat, tmp_path, backend
 ):
     rows = vastmanland_2019_2022(followup_warehouse)
     files = followup_rows(shared_data)
@@ -86,7 +86,7 @@ def test_vastmanland_figures_come_straight_from_the_files(
     }
     waiting = from_files_only - set(se125["indicator_id"])
     if not waiting:  # every such file exists: a warehouse without the file load shows the wait
-        settings = make_settings(tmp_path, sources_dir=shared_data)
+        settings = make_settings(tmp_path, sources_dir=shared_data, backend=backend)
         for source in ("tva", "goals"):
             assert run_etl(settings, source)[0].status == "ok"
         rows, waiting = vastmanland_2019_2022(settings), from_files_only
@@ -170,6 +170,20 @@ def test_rusmon_goals_names_what_is_wrong(followup_warehouse, monkeypatch, capsy
         followup_warehouse, monkeypatch, "--strategy", VASTMANLAND, "--period", "2031-2034"
     )
     assert code == 2
+
+
+def test_judging_goals_before_any_load_is_skipped_with_the_reason(tmp_path, backend):
+    result, output = run_etl(make_settings(tmp_path, backend=backend), "goals")
+    assert result.status == "skipped"
+    assert "inget lager ännu: ladda data först" in output
+
+
+def test_rusmon_goals_without_a_warehouse_says_to_run_the_etl_first(
+    tmp_path, monkeypatch, capsys, backend
+):
+    empty = make_settings(tmp_path, backend=backend)
+    code, _ = rusmon(empty, monkeypatch, "--strategy", VASTMANLAND)
+    assert code == 2 and "inget lager ännu: kör rusmon etl först" in capsys.readouterr().err
 
 
 def test_the_goals_table_names_indicators_and_regions_and_csv_keeps_the_ids(

@@ -17,8 +17,10 @@ from tests.conftest import make_settings
 FAST_HTTP = {"retries": 1, "backoff": 0.01, "timeout": 3.0}
 
 
-def online_settings(tmp: Path, server_url: str, sources_dir: Path | None = None):
-    settings = make_settings(tmp, sources_dir=sources_dir, offline=False)
+def online_settings(
+    tmp: Path, server_url: str, sources_dir: Path | None = None, backend: str = "duckdb"
+):
+    settings = make_settings(tmp, sources_dir=sources_dir, offline=False, backend=backend)
     roots = {
         "scb": f"{server_url}/api/v2",
         "scb_v1": f"{server_url}/OV0104/v1/doris/sv/ssd",

@@ -1,4 +1,5 @@
-"""The warehouse store: atomic writes to a real DuckDB file, read-only reads, schema upkeep."""
+"""The warehouse store: atomic writes, read-only reads and schema upkeep on DuckDB and
+PostgreSQL; staging copies, the file lock and the .wal on a real DuckDB file."""
 
 import os
 import subprocess
@@ -12,6 +13,7 @@ import sqlalchemy as sa
 from etl.snapshots import sha256_of
 from etl.warehouse.schema import etl_run_log, rusmon_meta
 from etl.warehouse.store import SchemaMismatch, Warehouse, WarehouseError
+from tests.conftest import make_settings
 
 ROW = {
     "run_id": "r1",
@@ -24,13 +26,22 @@ ROW = {
 }
 
 
+def add_run(warehouse: Warehouse, run_id: str) -> None:
+    with warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": run_id}))
+
+
 def count_runs(warehouse: Warehouse) -> int:
     with warehouse.reading() as conn:
         return conn.execute(sa.text("SELECT COUNT(*) FROM etl_run")).scalar()
 
 
-def test_a_new_file_gets_tables_and_public_views(tmp_path):
-    warehouse = Warehouse(f"duckdb:///{tmp_path / 'w.duckdb'}")
+def new_warehouse(tmp_path, backend: str) -> Warehouse:
+    return Warehouse(make_settings(tmp_path, backend=backend).database_url)
+
+
+def test_a_new_warehouse_gets_tables_and_public_views(tmp_path, backend):
+    warehouse = new_warehouse(tmp_path, backend)
     with warehouse.transaction() as conn:
         conn.execute(sa.insert(etl_run_log).values(**ROW))
     with warehouse.reading() as conn:
@@ -43,6 +54,48 @@ def test_a_new_file_gets_tables_and_public_views(tmp_path):
     assert count_runs(warehouse) == 1
 
 
+def test_a_failed_transaction_leaves_the_warehouse_as_it_was(tmp_path, backend):
+    warehouse = new_warehouse(tmp_path, backend)
+    add_run(warehouse, "r1")
+    with pytest.raises(RuntimeError), warehouse.transaction() as conn:
+        conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": "r2"}))
+        raise RuntimeError("the load broke halfway")
+    assert count_runs(warehouse) == 1
+
+
+def test_a_warehouse_from_another_schema_version_is_refused_with_advice(tmp_path, backend):
+    warehouse = new_warehouse(tmp_path, backend)
+    with warehouse.transaction() as conn:
+        conn.execute(
+            sa.update(rusmon_meta).where(rusmon_meta.c.key == "schema_version").values(value="0")
+        )
+    with pytest.raises(SchemaMismatch, match="bygg om lagret"), warehouse.transaction():
+        pass
+
+
+def test_a_warehouse_from_an_older_rusmon_gets_new_columns_without_losing_rows(tmp_path, backend):
+    warehouse = new_warehouse(tmp_path, backend)
+    with warehouse.transaction() as conn:
+        conn.exec_driver_sql("DROP VIEW IF EXISTS ris_score")
+        conn.exec_driver_sql("DROP VIEW IF EXISTS ris_leader_ratio")
+        conn.exec_driver_sql("DROP TABLE ris_value")
+        conn.exec_driver_sql(
+            "CREATE TABLE ris_value (edition INTEGER, year INTEGER, region_code TEXT, "
+            "indicator_code TEXT, value DOUBLE PRECISION NOT NULL, "
+            "PRIMARY KEY (edition, year, region_code, indicator_code))"
+        )
+        conn.exec_driver_sql("INSERT INTO ris_value VALUES (2023, 2023, 'SE33', 'RII', 124.81)")
+        conn.exec_driver_sql("DELETE FROM rusmon_meta WHERE key = 'views_sha256'")
+    with warehouse.transaction() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO ris_value VALUES (2023, 2023, 'NO0B', 'RII', NULL, 'missing')"
+        )
+    with warehouse.reading() as conn:
+        rows = conn.execute(sa.text("SELECT region_code, value, status FROM ris_value")).all()
+    assert sorted(rows, key=str) == [("NO0B", None, "missing"), ("SE33", 124.81, None)]
+
+
+# DuckDB only from here on: staging copies of the file, its lock and its .wal.
 def test_reading_before_anything_was_built_says_so_instead_of_creating_a_file(tmp_path):
     path = tmp_path / "none.duckdb"
     with Warehouse(f"duckdb:///{path}").reading() as conn:
@@ -98,49 +151,11 @@ def test_a_writer_killed_mid_load_leaves_the_warehouse_intact(tmp_path):
     assert not [p for p in os.listdir(tmp_path) if "staging" in p]
 
 
-def test_a_warehouse_from_another_schema_version_is_refused_with_advice(tmp_path):
-    warehouse = Warehouse(f"duckdb:///{tmp_path / 'w.duckdb'}")
-    with warehouse.transaction() as conn:
-        conn.execute(
-            sa.update(rusmon_meta).where(rusmon_meta.c.key == "schema_version").values(value="0")
-        )
-    with pytest.raises(SchemaMismatch, match="bygg om lagret"), warehouse.transaction():
-        pass
-
-
 def test_an_in_memory_duckdb_keeps_its_data_between_transactions():
     warehouse = Warehouse("duckdb:///:memory:")
     with warehouse.transaction() as conn:
         conn.execute(sa.insert(etl_run_log).values(**ROW))
     assert count_runs(warehouse) == 1
-
-
-def test_a_warehouse_from_an_older_rusmon_gets_new_columns_without_losing_rows(tmp_path):
-    path = tmp_path / "w.duckdb"
-    warehouse = Warehouse(f"duckdb:///{path}")
-    with warehouse.transaction() as conn:
-        conn.exec_driver_sql("DROP VIEW IF EXISTS ris_score")
-        conn.exec_driver_sql("DROP VIEW IF EXISTS ris_leader_ratio")
-        conn.exec_driver_sql("DROP TABLE ris_value")
-        conn.exec_driver_sql(
-            "CREATE TABLE ris_value (edition INTEGER, year INTEGER, region_code TEXT, "
-            "indicator_code TEXT, value DOUBLE NOT NULL, "
-            "PRIMARY KEY (edition, year, region_code, indicator_code))"
-        )
-        conn.exec_driver_sql("INSERT INTO ris_value VALUES (2023, 2023, 'SE33', 'RII', 124.81)")
-        conn.exec_driver_sql("DELETE FROM rusmon_meta WHERE key = 'views_sha256'")
-    with warehouse.transaction() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO ris_value VALUES (2023, 2023, 'NO0B', 'RII', NULL, 'missing')"
-        )
-    with warehouse.reading() as conn:
-        rows = conn.execute(sa.text("SELECT region_code, value, status FROM ris_value")).all()
-    assert sorted(rows, key=str) == [("NO0B", None, "missing"), ("SE33", 124.81, None)]
-
-
-def add_run(warehouse: Warehouse, run_id: str) -> None:
-    with warehouse.transaction() as conn:
-        conn.execute(sa.insert(etl_run_log).values(**{**ROW, "run_id": run_id}))
 
 
 def _holder(path, *statements: str, stay: bool) -> subprocess.Popen:

@@ -50,8 +50,8 @@ def test_tertiary_attainment_2019(shared_data, cat):
     assert frame.loc[("EU", "2019"), "value"] == 31.6
 
 
-def test_offline_etl_loads_both_excerpts(tmp_path, shared_data):
-    settings = make_settings(tmp_path, sources_dir=shared_data)
+def test_offline_etl_loads_both_excerpts(tmp_path, shared_data, backend):
+    settings = make_settings(tmp_path, sources_dir=shared_data, backend=backend)
     result, output = run_etl(settings, "eurostat")
     assert result.status == "ok", output
     assert len(observations(settings, "eurostat")) == 2 * 13 * 20
@@ -80,10 +80,12 @@ def as_jsonstat(path) -> bytes:
     return json.dumps(document).encode()
 
 
-def test_an_online_run_asks_for_the_filters_and_reads_json_stat(tmp_path, cat, shared_data):
+def test_an_online_run_asks_for_the_filters_and_reads_json_stat(
+    tmp_path, cat, shared_data, backend
+):
     trng_jsonstat = as_jsonstat(shared_data / "eurostat" / TRNG)
     with replay_server() as server:
-        settings = online_settings(tmp_path, server.url)
+        settings = online_settings(tmp_path, server.url, backend=backend)
         plans = {
             i.id: extract.plan_requests(i, settings.api_roots["eurostat"])[0]
             for i in cat.indicators.values()

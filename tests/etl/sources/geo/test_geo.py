@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from etl.snapshots import sha256_of, sidecar_path
 from etl.sources.geo import extract, transform, validate
 from etl.warehouse.store import Warehouse
-from tests.conftest import make_settings, run_etl
+from tests.conftest import copy_warehouse, make_settings, run_etl
 from tests.replay_server import Answer, replay_server
 
 
@@ -32,8 +32,9 @@ def geo_dir(shared_data):
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory, shared_data):
-    settings = make_settings(tmp_path_factory.mktemp("geo"), sources_dir=shared_data)
+def loaded(tmp_path_factory, shared_data, backend):
+    folder = tmp_path_factory.mktemp("geo")
+    settings = make_settings(folder, sources_dir=shared_data, backend=backend)
     result, output = run_etl(settings, "geo")
     assert result.status == "ok", output
     return settings, output
@@ -72,30 +73,30 @@ def test_a_rerun_on_the_same_files_does_nothing_and_says_so(loaded):
     assert "samma indata som senast" in output
 
 
-def test_offline_without_files_or_snapshots_the_source_is_skipped(tmp_path):
-    result, output = run_etl(make_settings(tmp_path), "geo")
+def test_offline_without_files_or_snapshots_the_source_is_skipped(tmp_path, backend):
+    result, output = run_etl(make_settings(tmp_path, backend=backend), "geo")
     assert result.status == "skipped"
     assert "inga kartfiler att ladda" in output
 
 
-def test_a_file_that_is_not_json_is_refused_naming_source_and_file(tmp_path, geo_dir):
+def test_a_file_that_is_not_json_is_refused_naming_source_and_file(tmp_path, geo_dir, backend):
     broken = tmp_path / "NUTS_RG_60M_2021_4326_LEVL_2.geojson"
     broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
-    settings = make_settings(tmp_path)
+    settings = make_settings(tmp_path, backend=backend)
     result, _ = run_etl(settings, "geo", files=(str(broken),))
     assert result.status == "failed"
     assert broken.name in result.message and "GeoJSON" in result.message
 
 
 def test_a_feature_without_a_nuts_code_is_refused_with_its_number_and_nothing_is_saved(
-    tmp_path, geo_dir
+    tmp_path, geo_dir, backend
 ):
     document = json.loads((geo_dir / extract.file_name(2)).read_text(encoding="utf-8"))
     del document["features"][4]["properties"]["NUTS_ID"]
     document["features"][7]["geometry"] = {"type": "Point", "coordinates": [1, 2]}
     bad = tmp_path / "bad.geojson"
     bad.write_text(json.dumps(document), encoding="utf-8")
-    settings = make_settings(tmp_path)
+    settings = make_settings(tmp_path, backend=backend)
     result, _ = run_etl(settings, "geo", files=(str(bad),))
     assert result.status == "failed"
     assert "bad.geojson, kolumn NUTS_ID, vid objekt 5" in result.message
@@ -108,10 +109,7 @@ def test_a_feature_without_a_nuts_code_is_refused_with_its_number_and_nothing_is
 
 
 def test_a_cut_down_file_is_refused_by_the_shrink_guard(tmp_path, loaded, geo_dir):
-    settings, _ = loaded
-    copy = make_settings(tmp_path)
-    copy.duckdb_path.parent.mkdir(parents=True)
-    copy.duckdb_path.write_bytes(settings.duckdb_path.read_bytes())
+    copy = copy_warehouse(loaded[0], tmp_path)
     document = json.loads((geo_dir / extract.file_name(2)).read_text(encoding="utf-8"))
     document["features"] = document["features"][:100]
     cut = tmp_path / "NUTS_RG_60M_2021_4326_LEVL_2.geojson"
@@ -122,14 +120,16 @@ def test_a_cut_down_file_is_refused_by_the_shrink_guard(tmp_path, loaded, geo_di
     assert len(boundaries(copy)) == 2010
 
 
-def test_online_the_files_come_from_gisco_as_snapshots_with_sha256(tmp_path, geo_dir, monkeypatch):
+def test_online_the_files_come_from_gisco_as_snapshots_with_sha256(
+    tmp_path, geo_dir, monkeypatch, backend
+):
     with replay_server() as server:
         for level in extract.LEVELS:
             body = (geo_dir / extract.file_name(level)).read_bytes()
             path = f"/nuts/geojson/{extract.file_name(level)}"
             server.route("GET", path, Answer(body))
         monkeypatch.setattr(extract, "GISCO_URL", server.url + "/nuts/geojson/")
-        settings = make_settings(tmp_path, offline=False)
+        settings = make_settings(tmp_path, offline=False, backend=backend)
         result, output = run_etl(settings, "geo")
     assert result.status == "ok", output
     kept = sorted((tmp_path / "raw" / "geo").glob("*.geojson"))

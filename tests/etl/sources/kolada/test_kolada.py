@@ -101,9 +101,9 @@ def route_all_kpis(server, cat, settings, pages: dict[str, list[bytes]]) -> None
     route_kolada(server, settings.api_roots["kolada"], pages)
 
 
-def test_an_online_run_follows_the_pages_and_loads_every_value(tmp_path, cat, rd_business):
+def test_an_online_run_follows_the_pages_and_loads_every_value(tmp_path, cat, rd_business, backend):
     with replay_server() as server:
-        settings = online_settings(tmp_path, server.url)
+        settings = online_settings(tmp_path, server.url, backend=backend)
         [_, first, _] = extract.plan_requests(
             cat.indicators["rd_business_per_inhabitant"],
             settings.api_roots["kolada"],
@@ -130,9 +130,9 @@ def test_an_online_run_follows_the_pages_and_loads_every_value(tmp_path, cat, rd
     assert str(stockholm["source_updated"]).startswith("2023-03-01")
 
 
-def test_a_kolada_error_midway_loads_nothing(tmp_path, cat, rd_business):
+def test_a_kolada_error_midway_loads_nothing(tmp_path, cat, rd_business, backend):
     with replay_server() as server:
-        settings = online_settings(tmp_path, server.url)
+        settings = online_settings(tmp_path, server.url, backend=backend)
         route_all_kpis(server, cat, settings, {"N85085": [kolada_page(rd_business)]})
         assert run(settings, "kolada")[0].status == "ok"
         before = observations(settings)

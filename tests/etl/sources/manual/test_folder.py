@@ -41,9 +41,9 @@ def folder_with_two_files(tmp_path):
     return folder
 
 
-def test_a_removed_file_takes_its_values_with_it_and_the_run_says_so(tmp_path):
+def test_a_removed_file_takes_its_values_with_it_and_the_run_says_so(tmp_path, backend):
     folder = folder_with_two_files(tmp_path)
-    settings = make_settings(tmp_path, sources_dir=folder.parent)
+    settings = make_settings(tmp_path, sources_dir=folder.parent, backend=backend)
     result, output = run_etl(settings, "manual")
     assert result.status == "ok", output
     assert set(stored(settings)["origin"]) == {"a.csv", "b.csv"}
@@ -56,9 +56,9 @@ def test_a_removed_file_takes_its_values_with_it_and_the_run_says_so(tmp_path):
     assert result.status == "unchanged"
 
 
-def test_a_file_that_would_take_over_another_files_value_is_refused_naming_both(tmp_path):
+def test_a_file_that_would_take_over_another_files_value_is_refused_naming_both(tmp_path, backend):
     folder = folder_with_two_files(tmp_path)
-    settings = make_settings(tmp_path, sources_dir=folder.parent)
+    settings = make_settings(tmp_path, sources_dir=folder.parent, backend=backend)
     run_etl(settings, "manual")
     before = stored(settings)
     correction = tmp_path / "correction.csv"
@@ -69,9 +69,9 @@ def test_a_file_that_would_take_over_another_files_value_is_refused_naming_both(
     pd.testing.assert_frame_equal(stored(settings), before)
 
 
-def test_a_folder_run_after_a_single_file_load_restores_the_folder(tmp_path):
+def test_a_folder_run_after_a_single_file_load_restores_the_folder(tmp_path, backend):
     folder = folder_with_two_files(tmp_path)
-    settings = make_settings(tmp_path, sources_dir=folder.parent)
+    settings = make_settings(tmp_path, sources_dir=folder.parent, backend=backend)
     extra = tmp_path / "extra.csv"
     tidy_file(extra, ("SE123", "2020", 380))
     run_etl(settings, "manual", files=(str(extra),))

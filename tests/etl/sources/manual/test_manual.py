@@ -35,8 +35,8 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     return path
 
 
-def test_offline_the_shared_followup_files_load_exactly(tmp_path, shared_data):
-    settings = make_settings(tmp_path, sources_dir=shared_data, offline=True)
+def test_offline_the_shared_followup_files_load_exactly(tmp_path, shared_data, backend):
+    settings = make_settings(tmp_path, sources_dir=shared_data, offline=True, backend=backend)
     result, output = run_etl(settings, "manual")
     assert result.status == "ok", output
     expected = followup_rows(shared_data)
@@ -51,7 +51,7 @@ def test_offline_the_shared_followup_files_load_exactly(tmp_path, shared_data):
             assert value == float(row["value"])
 
 
-def test_decimal_commas_semicolons_and_scb_missing_marks_are_understood(tmp_path):
+def test_decimal_commas_semicolons_and_scb_missing_marks_are_understood(tmp_path, backend):
     folder = tmp_path / "files"
     path = write(
         folder,
@@ -60,7 +60,7 @@ def test_decimal_commas_semicolons_and_scb_missing_marks_are_understood(tmp_path
         "unemployment_rate_20_64;24;2022;T;3,3;procent;SCB BAS;\n"
         "unemployment_rate_20_64;0025;2022;;..;procent;SCB BAS;uppgift saknas\n",
     )
-    settings = make_settings(tmp_path)
+    settings = make_settings(tmp_path, backend=backend)
     result, output = run_etl(settings, "manual", files=(str(path),))
     assert result.status == "ok", output
     loaded = observations(settings).set_index("region_code")
@@ -70,13 +70,13 @@ def test_decimal_commas_semicolons_and_scb_missing_marks_are_understood(tmp_path
     assert loaded.loc["SE332", "sex"] == "T"
 
 
-def test_an_xlsx_file_in_the_tidy_format_loads(tmp_path):
+def test_an_xlsx_file_in_the_tidy_format_loads(tmp_path, backend):
     path = tmp_path / "unemployment.xlsx"
     pd.DataFrame(
         [["unemployment_rate_20_64", "SE", 2022, "T", 5.2, "procent", "SCB BAS", ""]],
         columns=HEADER.strip().split(","),
     ).to_excel(path, index=False)
-    settings = make_settings(tmp_path)
+    settings = make_settings(tmp_path, backend=backend)
     result, output = run_etl(settings, "manual", files=(str(path),))
     assert result.status == "ok", output
     assert observations(settings)["value"].tolist() == [5.2]
@@ -124,8 +124,10 @@ def test_an_xlsx_file_in_the_tidy_format_loads(tmp_path):
         ),
     ],
 )
-def test_a_broken_file_is_rejected_and_earlier_data_stay(tmp_path, name, body, encoding, expected):
-    settings = make_settings(tmp_path)
+def test_a_broken_file_is_rejected_and_earlier_data_stay(
+    tmp_path, name, body, encoding, expected, backend
+):
+    settings = make_settings(tmp_path, backend=backend)
     good = write(tmp_path / "files", "ok.csv", HEADER + UNEMPLOYMENT)
     run_etl(settings, "manual", files=(str(good),))
     before = observations(settings)
@@ -136,13 +138,13 @@ def test_a_broken_file_is_rejected_and_earlier_data_stay(tmp_path, name, body, e
     pd.testing.assert_frame_equal(observations(settings), before)
 
 
-def test_a_unit_that_differs_from_the_catalogue_is_rejected(tmp_path):
+def test_a_unit_that_differs_from_the_catalogue_is_rejected(tmp_path, backend):
     path = write(
         tmp_path,
         "brp.csv",
         HEADER + "grp_per_inhabitant,SE331,2021,T,543,kronor per invånare,Regionfakta,\n",
     )
-    result, output = run_etl(make_settings(tmp_path), "manual", files=(str(path),))
+    result, output = run_etl(make_settings(tmp_path, backend=backend), "manual", files=(str(path),))
     assert result.status == "failed"
     assert (
         "enheten stämmer inte med katalogen (grp_per_inhabitant: tusen kronor per invånare"
@@ -150,16 +152,18 @@ def test_a_unit_that_differs_from_the_catalogue_is_rejected(tmp_path):
     )
 
 
-def test_the_same_key_in_two_files_is_rejected_naming_both(tmp_path):
+def test_the_same_key_in_two_files_is_rejected_naming_both(tmp_path, backend):
     first = write(tmp_path, "a.csv", HEADER + UNEMPLOYMENT)
     second = write(tmp_path, "b.csv", HEADER + UNEMPLOYMENT.splitlines(keepends=True)[0])
-    result, output = run_etl(make_settings(tmp_path), "manual", files=(str(first), str(second)))
+    result, output = run_etl(
+        make_settings(tmp_path, backend=backend), "manual", files=(str(first), str(second))
+    )
     assert result.status == "failed"
     assert "(a.csv)" in output and "(b.csv)" in output
 
 
-def test_reloading_a_shorter_file_needs_allow_shrink_and_then_replaces_its_rows(tmp_path):
-    settings = make_settings(tmp_path)
+def test_reloading_a_shorter_file_needs_allow_shrink_and_then_replaces_its_rows(tmp_path, backend):
+    settings = make_settings(tmp_path, backend=backend)
     path = write(tmp_path, "u.csv", HEADER + UNEMPLOYMENT)
     run_etl(settings, "manual", files=(str(path),))
     write(tmp_path, "u.csv", HEADER + UNEMPLOYMENT.splitlines(keepends=True)[0])

@@ -112,14 +112,14 @@ def config_fast(shared_data) -> bytes:
 
 
 def test_an_online_run_loads_keeps_snapshots_and_respects_scbs_limit(
-    tmp_path, shared_data, tab3138, config_fast
+    tmp_path, shared_data, tab3138, config_fast, backend
 ):
     v1 = (shared_data / "sweden" / "scb_v1_BefolkningNy_POST_response_json.json").read_bytes()
     with replay_server() as server:
         server.route("GET", "/api/v2/config", Answer(config_fast))
         server.route("POST", TAB3138, Answer(tab3138))
         server.route("POST", V1_POPULATION, Answer(v1))
-        settings = online_settings(tmp_path, server.url)
+        settings = online_settings(tmp_path, server.url, backend=backend)
         result, output = run(settings, "scb")
         assert result.status == "ok", output
         assert len(server.requests_to(TAB3138)) == 2  # "*" and NR0105AH; identical ones sent once
@@ -147,14 +147,14 @@ def test_an_online_run_loads_keeps_snapshots_and_respects_scbs_limit(
 
 
 def test_a_failing_request_loads_nothing_and_keeps_earlier_data(
-    tmp_path, shared_data, tab3138, config_fast
+    tmp_path, shared_data, tab3138, config_fast, backend
 ):
     v1 = (shared_data / "sweden" / "scb_v1_BefolkningNy_POST_response_json.json").read_bytes()
     with replay_server() as server:
         server.route("GET", "/api/v2/config", Answer(config_fast))
         server.route("POST", TAB3138, Answer(tab3138))
         server.route("POST", V1_POPULATION, Answer(v1))
-        settings = online_settings(tmp_path, server.url)
+        settings = online_settings(tmp_path, server.url, backend=backend)
         run(settings, "scb")
         before = observations(settings)
         server.route("POST", TAB3138, Answer(status=500))
@@ -164,24 +164,26 @@ def test_a_failing_request_loads_nothing_and_keeps_earlier_data(
     pd.testing.assert_frame_equal(observations(settings), before)
 
 
-def test_a_truncated_answer_is_retried_and_loads_whole(tmp_path, shared_data, tab3138, config_fast):
+def test_a_truncated_answer_is_retried_and_loads_whole(
+    tmp_path, shared_data, tab3138, config_fast, backend
+):
     v1 = (shared_data / "sweden" / "scb_v1_BefolkningNy_POST_response_json.json").read_bytes()
     with replay_server() as server:
         server.route("GET", "/api/v2/config", Answer(config_fast))
         server.route("POST", TAB3138, Answer(tab3138, truncate_to=200), Answer(tab3138))
         server.route("POST", V1_POPULATION, Answer(v1))
-        settings = online_settings(tmp_path, server.url)
+        settings = online_settings(tmp_path, server.url, backend=backend)
         result, output = run(settings, "scb")
     assert result.status == "ok", output
     assert len(observations(settings, "scb")) > 0
 
 
-def test_an_answer_that_is_not_json_is_a_clear_error(tmp_path, config_fast):
+def test_an_answer_that_is_not_json_is_a_clear_error(tmp_path, config_fast, backend):
     with replay_server() as server:
         server.route("GET", "/api/v2/config", Answer(config_fast))
         server.route("POST", TAB3138, Answer(b"<html>Service unavailable</html>"))
         server.route("POST", V1_POPULATION, Answer(b"{}"))
-        settings = online_settings(tmp_path, server.url)
+        settings = online_settings(tmp_path, server.url, backend=backend)
         result, output = run(settings, "scb")
     assert result.status == "failed"
     assert "ingen giltig JSON" in output and "TAB3138" in output

@@ -35,8 +35,8 @@ def test_the_export_is_found_offline_by_its_content_label(shared_data, cat):
     assert [f.path.name for f in found] == [EXPORT]
 
 
-def test_offline_etl_loads_the_export_into_the_observation_view(tmp_path, shared_data):
-    settings = make_settings(tmp_path, sources_dir=shared_data)
+def test_offline_etl_loads_the_export_into_the_observation_view(tmp_path, shared_data, backend):
+    settings = make_settings(tmp_path, sources_dir=shared_data, backend=backend)
     result, output = run_etl(settings, "tva")
     assert result.status == "ok", output
     loaded = observations(settings, "tva")
@@ -62,11 +62,13 @@ def tva_jsonstat(export, cat) -> bytes:
     return json.dumps(document, ensure_ascii=False).encode()
 
 
-def test_an_online_run_reads_json_stat2_and_matches_the_export(tmp_path, cat, tva_jsonstat):
+def test_an_online_run_reads_json_stat2_and_matches_the_export(
+    tmp_path, cat, tva_jsonstat, backend
+):
     [request] = extract.plan_requests(cat.indicators["new_firms_quarterly"], "root")
     assert request.method == "POST" and request.body["response"] == {"format": "json-stat2"}
     with replay_server() as server:
-        settings = online_settings(tmp_path, server.url)
+        settings = online_settings(tmp_path, server.url, backend=backend)
         [request] = extract.plan_requests(
             cat.indicators["new_firms_quarterly"], settings.api_roots["tva"]
         )
