@@ -14,7 +14,7 @@ export RUSMON_OFFLINE ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install run etl serve test test-fast check format bench clean
+.PHONY: install run etl serve test test-fast check format bench bench-backends bench-scale clean
 
 install: $(STAMP)
 
@@ -54,6 +54,14 @@ bench: install
 	$(PY) bench/crash.py
 	bash bench/reload_under_load.sh
 	$(PY) bench/export.py
+
+# DuckDB against PostgreSQL with two app servers (needs PostgreSQL: bench/backends.py --help)
+bench-backends: install
+	$(PY) bench/backends.py
+
+# 1×, 10×, 100× today's follow-up volume (synthetic); fewer steps: make bench-scale STEPS=1,10
+bench-scale: install
+	$(PY) bench/scale.py $(if $(STEPS),--steps $(STEPS))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts *.egg-info

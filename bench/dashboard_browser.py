@@ -38,8 +38,9 @@ CALLBACKS = {
         "/indikatorer?indicator=matching_rate_20_64&regions=SE213,SE125,SE331&sex=KM",
         "explorer-chart.figure",
     ),
-    # the maps: Jämför's Europe map, Indikatorer's Sweden map, Översikt's locator map (drawn
-    # with the page, its callback recorded from choosing another region)
+    # the maps: Jämför's Europe map, Indikatorer's Sweden map, Översikt's locator map (a page
+    # opened on a map draws it with the page: Jämför's map callback is recorded from changing
+    # its colouring, the locator map's from choosing another region)
     "jamfor-karta": ("/jamfor?region=SE33&view=map", "compare-map.figure"),
     "indikatorer-karta": (
         "/indikatorer?indicator=unemployment_rate_20_64&view=map",
@@ -73,6 +74,12 @@ def record(page, url: str, output: str) -> tuple[str, dict]:
         page.locator("input.dash-dropdown-search").fill("Västmanlands")
         page.locator(".dash-options-list-option", has_text="Västmanlands").first.click()
         page.wait_for_load_state("networkidle")
+    if not captured and output.startswith("compare-map"):
+        # a page opened on the map draws it with the page: record the map's callback from
+        # the other colouring (performance group), then back to the ratio it opened with
+        for colour in ("group", "ratio"):
+            page.locator(f"#compare-map-colour input[value={colour}]").check()
+            page.wait_for_load_state("networkidle")
     page.remove_listener("request", keep)
     if not captured:
         raise SystemExit(f"no request for {output} on {url}")
@@ -153,6 +160,31 @@ def map_bytes(browser, url: str, graph: str) -> dict[str, int]:
         "page": sum(size for _, size in entries),
         "scripts": scripts,
     }
+
+
+def record_callbacks(
+    base: str, out: Path, callbacks: dict[str, tuple[str, str]] | None = None
+) -> dict[str, str]:
+    """Record each callback's real request (default: CALLBACKS) against the server at `base`,
+    as main() does, without the timings: writes OUTDIR/<name>.json and OUTDIR/<name>.url and
+    returns {name: endpoint}. For other benchmarks (bench/backends.py, bench/scale.py). A
+    callback whose request does not come is left out, and said so on stderr."""
+    out.mkdir(parents=True, exist_ok=True)
+    endpoints = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        for name, (path, output) in (callbacks or CALLBACKS).items():
+            try:
+                endpoint, body = record(page, base + path, output)
+            except SystemExit as missing:
+                print(f"{name} utelämnas: {missing}", file=sys.stderr)
+                continue
+            (out / f"{name}.json").write_text(json.dumps(body))
+            (out / f"{name}.url").write_text(endpoint)
+            endpoints[name] = endpoint
+        browser.close()
+    return endpoints
 
 
 def main(base: str, out: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 
 from dashboard import context
 from dashboard.app import create_app
@@ -21,10 +22,10 @@ from indicators.catalogue import catalogue
 RUNS = 7
 
 
-def main() -> None:
-    create_app()
-    reader, cat = context.reader(), catalogue()
-    views = {
+def main_views(reader, cat) -> dict[str, Callable[[], object]]:
+    """The main views by callback name (bench/dashboard_browser.py's CALLBACKS), each a
+    function that builds its view; also used by bench/scale.py."""
+    return {
         "oversikt": lambda: overview_view(reader, cat, "SE125", "sv"),
         "jamfor": lambda: compare_view(reader, cat, "SE33", 2023, 2023, "sv"),
         "jamfor-nordiska": lambda: compare_view(
@@ -56,6 +57,11 @@ def main() -> None:
         ),
         "oversikt-karta": lambda: locator_view(reader, cat, "SE331", "sv", lambda key: key),
     }
+
+
+def main() -> None:
+    create_app()
+    views = main_views(context.reader(), catalogue())
     print(f"\n{'vy utan cache':<24} {'min ms':>8} {'median ms':>10}")
     for name, build in views.items():
         build()
