@@ -13,6 +13,7 @@ from typing import Any
 from dash import html
 
 from dashboard.i18n import language, t
+from dashboard.views.maps import VIEWS
 
 LONGEST = 60  # a pasted or mangled link can hold anything: quote at most this much of it
 
@@ -66,6 +67,17 @@ class Query:
             shown = t("notice.none", self.lang) if default is None else str(default)
         self.note(kind, value, shown, **extra)
         return default
+
+    def view(self, value: str | None) -> str:
+        """The "Diagram | Karta" choice (`view=`), "chart" unless the link names the map."""
+        return self.one(
+            "option",
+            value,
+            VIEWS,
+            "chart",
+            label=lambda v: t(f"maps.tab.{v}", self.lang),
+            what=t("maps.query.view", self.lang),
+        )
 
     def many(self, value: str | None, known: Iterable[str]) -> list[str]:
         """A comma-separated list: the known entries, in order; one notice for the others."""

@@ -11,21 +11,14 @@ from dashboard.data_access import ris
 from dashboard.i18n import t
 from dashboard.pages._query import Query
 from dashboard.views.compare import DEFAULT_REGION, region_options, year_options
-from dashboard.views.maps import COLOURS, VIEWS
+from dashboard.views.maps import COLOURS
 from dashboard.views.maps import indicator_options as map_indicators
 
 
 def map_query(query: Query, rest: dict, edition: int, year: int | None) -> dict:
     """The map's keys in the link (view, mapind, mapcolour), checked like the others."""
     lang = query.lang
-    view = query.one(
-        "option",
-        rest.get("view"),
-        VIEWS,
-        "chart",
-        label=lambda v: t(f"maps.tab.{v}", lang),
-        what=t("maps.query.view", lang),
-    )
+    view = query.view(rest.get("view"))
     options = [] if year is None else map_indicators(reader(), catalogue(), edition, year, lang)
     names = {o["value"]: o["label"] for o in options}
     indicator = query.one(

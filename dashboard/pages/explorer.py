@@ -11,7 +11,7 @@ from dashboard.data_access import indicators as data
 from dashboard.i18n import t
 from dashboard.pages._query import Query
 from dashboard.views.explorer import indicator_options, period_options
-from dashboard.views.maps import VIEWS, map_periods
+from dashboard.views.maps import map_periods
 
 
 def layout(
@@ -81,14 +81,7 @@ def layout(
         label=lambda s: t(f"sex.{s}", lang),
         what=t("explorer.sex", lang),
     )
-    rest["view"] = query.one(
-        "option",
-        rest.get("view"),
-        VIEWS,
-        "chart",
-        label=lambda v: t(f"maps.tab.{v}", lang),
-        what=t("maps.query.view", lang),
-    )
+    rest["view"] = query.view(rest.get("view"))
     steps = map_periods(values, cat) if values is not None else []
     rest["mapyear"] = query.one(
         "option",
