@@ -109,10 +109,21 @@ def _compare_map(reader, catalogue, query, lang: str) -> Chart:
     return Chart(view.figure, _map_frame(view, subtitle), data, (region, view.title))
 
 
-def _explorer_map(reader, catalogue, query, lang: str) -> Chart:
+def _indicator(reader, catalogue, query, lang: str) -> str:
+    """The link's indicator; without one, the one Indikatorer opens with."""
     indicator = _one(query, "indicator")
+    if indicator is None:
+        options = explorer_views.indicator_options(reader, catalogue, lang)
+        if not options:
+            raise ExportError("inga uppföljningsindikatorer har värden i lagret: kör rusmon etl")
+        return options[0]["value"]
     if indicator not in catalogue.indicators:
-        raise ExportError(f"okänd eller saknad indikator i permalänken: {indicator}")
+        raise ExportError(f"okänd indikator {indicator!r} i permalänken")
+    return indicator
+
+
+def _explorer_map(reader, catalogue, query, lang: str) -> Chart:
+    indicator = _indicator(reader, catalogue, query, lang)
     regions = [r for r in (_one(query, "regions") or "").split(",") if r]
     view = sweden_map_view(
         reader,
@@ -217,9 +228,7 @@ def _goal(reader, catalogue, query, lang: str) -> Chart:
 
 
 def _explorer(reader, catalogue, query, lang: str) -> Chart:
-    indicator = _one(query, "indicator")
-    if indicator not in catalogue.indicators:
-        raise ExportError(f"okänd eller saknad indikator i permalänken: {indicator}")
+    indicator = _indicator(reader, catalogue, query, lang)
     values = indicator_data.values(reader, indicator)
     available = sorted(set(values["region_code"]))
     regions = [r for r in (_one(query, "regions") or "").split(",") if r in available]

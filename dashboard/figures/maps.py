@@ -48,7 +48,7 @@ EMPTY_TOPOLOGY: dict[str, Any] = {
 }
 
 MISSING = "#C8C8C8"  # "uppgift saknas": a neutral grey, in the legend
-BORDER = "#FFFFFF"
+BORDER = "#9A9A9A"  # grey, not white: a region near ratio 1 is drawn white on a white page
 OUTLINE = "#000000"  # the chosen region, or the regions compared
 # Ratios to a benchmark, diverging around 1: orange below (weaker), blue above (stronger),
 # ColorBrewer's orange–blue scheme, readable with the common colour-vision deficiencies.
@@ -382,7 +382,7 @@ def value_map(
                     name=panel.title,
                     showlegend=False,
                     geo=geo,
-                    marker={"line": {"color": "#FFFFFF", "width": 0.6}},
+                    marker={"line": {"color": BORDER, "width": 0.6}},
                     customdata=list(shown["hover"]),
                     hovertemplate="%{customdata}<extra></extra>",
                 )
