@@ -5,6 +5,7 @@ callback is answered with the warehouse back."""
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,26 +70,44 @@ def test_an_open_page_says_the_warehouse_is_down_and_recovers_by_itself(
 ):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+
+    def walk() -> None:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+            try:
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.goto(f"http://127.0.0.1:{server.port}/jamfor?region=SE33&lang={lang}")
+                page.wait_for_selector("main h1")
+                page.wait_for_load_state("networkidle")
+                assert page.locator(BANNER).count() == 0
+
+                replace(live_file, b"not a DuckDB file " * 1000)  # the warehouse stops answering
+                choose_region(page, "SE12")
+                page.wait_for_selector(BANNER)
+                assert page.inner_text(BANNER).startswith(expected)
+                assert page.get_attribute(BANNER, "role") == "alert"
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / f"lagret-svarar-inte-{lang}.png"))
+
+                replace(live_file, ris_warehouse.duckdb_path)  # the next load brings it back
+                choose_region(page, "SE33")
+                page.wait_for_selector(BANNER, state="detached")
+                assert server.alive()
+            finally:
+                browser.close()
+
+    # A thread of its own: Playwright's sync API refuses to start beside the session's own
+    # Playwright (tests/browser), whose event loop runs in this thread.
+    errors: list[BaseException] = []
+
+    def guarded() -> None:
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(f"http://127.0.0.1:{server.port}/jamfor?region=SE33&lang={lang}")
-            page.wait_for_selector("main h1")
-            page.wait_for_load_state("networkidle")
-            assert page.locator(BANNER).count() == 0
+            walk()
+        except BaseException as error:  # re-raised below, in the test's own thread
+            errors.append(error)
 
-            replace(live_file, b"not a DuckDB file " * 1000)  # the warehouse stops answering
-            choose_region(page, "SE12")
-            page.wait_for_selector(BANNER)
-            assert page.inner_text(BANNER).startswith(expected)
-            assert page.get_attribute(BANNER, "role") == "alert"
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / f"lagret-svarar-inte-{lang}.png"))
-
-            replace(live_file, ris_warehouse.duckdb_path)  # the next load brings it back
-            choose_region(page, "SE33")
-            page.wait_for_selector(BANNER, state="detached")
-            assert server.alive()
-        finally:
-            browser.close()
+    thread = threading.Thread(target=guarded)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
