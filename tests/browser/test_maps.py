@@ -237,6 +237,9 @@ def test_clicking_a_lan_adds_it_to_the_comparison_and_clicking_again_removes_it(
     page = offline
     page.goto(server + "/indikatorer?indicator=unemployment_rate_20_64&view=map&regions=SE,SE125")
     wait_for_map(page, ids.EXPLORER_MAP)
+    # the map comes with the page; let the rest of it settle so the map stays where it is
+    # between the hover and the click (as on Jämför)
+    page.wait_for_load_state("networkidle")
     regions = page.locator(f"#{ids.EXPLORER_REGIONS}")
     (x, y), _ = hover_over(page, ids.EXPLORER_MAP, 18.0, 64.6, SWEDEN_CENTRE, "Västerbottens län")
     page.mouse.click(x, y)
@@ -250,6 +253,7 @@ def test_clicking_a_lan_adds_it_to_the_comparison_and_clicking_again_removes_it(
         }""",
         timeout=20_000,
     )
+    page.wait_for_load_state("networkidle")
     page.mouse.click(x, y)
     page.wait_for_function("() => !window.location.search.includes('SE331')")
     assert_stayed_local(page)
