@@ -276,6 +276,25 @@ def ratio_map(
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
+    return _europe_figure(
+        traces, rows, missing, geojson, lang, selected, height=height, title=title, bounds=bounds
+    )
+
+
+def _europe_figure(
+    traces: list,
+    rows: pd.DataFrame,
+    missing: pd.DataFrame,
+    geojson: dict | str,
+    lang: str,
+    selected: str | None,
+    *,
+    height: int,
+    title: str | None,
+    bounds: Bounds | None,
+) -> go.Figure:
+    """A Europe map's coloured `traces` with "uppgift saknas" and the chosen region's outline
+    on top, laid out with the legend above the map (ratio_map and group_map alike)."""
     if not missing.empty:
         traces.append(_missing_trace(missing, geojson, lang, "geo", True))
     if selected and selected in set(rows["region_code"]):
@@ -318,14 +337,9 @@ def group_map(
                 )
             )
     missing = rows[~rows["group"].isin(keys)]
-    if not missing.empty:
-        traces.append(_missing_trace(missing, geojson, lang, "geo", True))
-    if selected and selected in set(rows["region_code"]):
-        traces.append(_outline([selected], geojson))
-    figure = go.Figure(traces)
-    figure.update_layout(**_base(lang, height, title), geo=_geo(bounds), showlegend=True)
-    figure.update_layout(legend={"y": 1.02, "yanchor": "bottom", "x": 0})
-    return figure
+    return _europe_figure(
+        traces, rows, missing, geojson, lang, selected, height=height, title=title, bounds=bounds
+    )
 
 
 def value_map(
