@@ -49,9 +49,6 @@ from sqlalchemy.pool import QueuePool
 
 from indicators.settings import duckdb_file, load_settings
 
-# No longer used: a request takes the version once (see above) and outside a request every
-# call checks. Kept for callers that still set it.
-VERSION_CHECK_SECONDS = 0.0
 CACHE_SIZE = 512
 POOL_RECYCLE_SECONDS = 1800  # server connections are renewed after 30 min (firewalls, failover)
 POOL_TIMEOUT_SECONDS = 10  # waiting for a free pooled connection, then the request fails

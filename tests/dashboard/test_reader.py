@@ -30,7 +30,6 @@ def test_the_reader_cannot_write(ris_warehouse):
 def test_a_replaced_warehouse_file_is_noticed_and_the_cache_dropped(
     ris_warehouse, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr("dashboard.data_access.reader.VERSION_CHECK_SECONDS", 0.0)
     path = tmp_path / "w.duckdb"
     shutil.copyfile(ris_warehouse.duckdb_path, path)
     reader = WarehouseReader(f"duckdb:///{path}")
@@ -48,7 +47,6 @@ def test_a_replaced_warehouse_file_is_noticed_and_the_cache_dropped(
 
 @pytest.mark.backend("duckdb")  # a DuckDB file replaced under the reader
 def test_a_memoised_view_is_built_once_per_warehouse_version(ris_warehouse, tmp_path, monkeypatch):
-    monkeypatch.setattr("dashboard.data_access.reader.VERSION_CHECK_SECONDS", 0.0)
     path = tmp_path / "w.duckdb"
     shutil.copyfile(ris_warehouse.duckdb_path, path)
     reader = WarehouseReader(f"duckdb:///{path}")
@@ -67,7 +65,6 @@ def test_a_memoised_view_is_built_once_per_warehouse_version(ris_warehouse, tmp_
 
 
 def test_a_new_load_is_noticed_and_the_cache_dropped(backend, tmp_path, monkeypatch):
-    monkeypatch.setattr("dashboard.data_access.reader.VERSION_CHECK_SECONDS", 0.0)
     warehouse = Warehouse(make_settings(tmp_path, backend=backend).database_url)
     reader = WarehouseReader(warehouse.url)
     runs = "SELECT COUNT(*) AS n FROM etl_run"
