@@ -27,9 +27,7 @@ def test_the_reader_cannot_write(ris_warehouse):
 
 
 @pytest.mark.backend("duckdb")  # a DuckDB file replaced under the reader
-def test_a_replaced_warehouse_file_is_noticed_and_the_cache_dropped(
-    ris_warehouse, tmp_path, monkeypatch
-):
+def test_a_replaced_warehouse_file_is_noticed_and_the_cache_dropped(ris_warehouse, tmp_path):
     path = tmp_path / "w.duckdb"
     shutil.copyfile(ris_warehouse.duckdb_path, path)
     reader = WarehouseReader(f"duckdb:///{path}")
@@ -46,7 +44,7 @@ def test_a_replaced_warehouse_file_is_noticed_and_the_cache_dropped(
 
 
 @pytest.mark.backend("duckdb")  # a DuckDB file replaced under the reader
-def test_a_memoised_view_is_built_once_per_warehouse_version(ris_warehouse, tmp_path, monkeypatch):
+def test_a_memoised_view_is_built_once_per_warehouse_version(ris_warehouse, tmp_path):
     path = tmp_path / "w.duckdb"
     shutil.copyfile(ris_warehouse.duckdb_path, path)
     reader = WarehouseReader(f"duckdb:///{path}")
@@ -64,7 +62,7 @@ def test_a_memoised_view_is_built_once_per_warehouse_version(ris_warehouse, tmp_
     assert reader.memo(("view", "SE33"), build) == 3
 
 
-def test_a_new_load_is_noticed_and_the_cache_dropped(backend, tmp_path, monkeypatch):
+def test_a_new_load_is_noticed_and_the_cache_dropped(backend, tmp_path):
     warehouse = Warehouse(make_settings(tmp_path, backend=backend).database_url)
     reader = WarehouseReader(warehouse.url)
     runs = "SELECT COUNT(*) AS n FROM etl_run"
