@@ -7,6 +7,7 @@ from dash import Dash, Input, Output, State, html
 
 from dashboard import ids
 from dashboard.callbacks import maps
+from dashboard.callbacks.answers import cached_answer
 from dashboard.components.rii_standing import card
 from dashboard.components.table import simple_table, table_details
 from dashboard.figures.common import empty_figure
@@ -87,5 +88,8 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         args = (region, int(edition), int(year), lang, benchmark or "leaders")
         args += (tuple(also or ()), tuple(peers or ()))
         reader = reader_of()
-        view = reader.memo(("compare", *args), lambda: compare_view(reader, catalogue_of(), *args))
-        return components(view, lang)
+        return cached_answer(
+            reader,
+            ("compare", *args),
+            lambda: components(compare_view(reader, catalogue_of(), *args), lang),
+        )

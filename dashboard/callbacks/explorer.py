@@ -8,6 +8,7 @@ from dash import Dash, Input, Output, State, dcc
 
 from dashboard import ids
 from dashboard.callbacks import maps
+from dashboard.callbacks.answers import cached_answer
 from dashboard.components.explorer_parts import metadata_panel, source_and_table
 from dashboard.data_access import indicators as data
 from dashboard.figures.common import empty_figure
@@ -81,8 +82,12 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         )
         key = ("explorer", *args[:1], tuple(regions), *args[2:])
         reader = reader_of()
-        view = reader.memo(key, lambda: explorer_view(reader, catalogue_of(), *args))
-        return view.figure, source_and_table(view, lang), metadata_panel(view.metadata)
+
+        def build():
+            view = explorer_view(reader, catalogue_of(), *args)
+            return view.figure, source_and_table(view, lang), metadata_panel(view.metadata)
+
+        return cached_answer(reader, key, build)
 
     def _download(kind):
         def handler(clicks, indicator_id, regions, sex_mode, base, lang):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
+from dashboard.callbacks.answers import cached_answer
 from dashboard.components.goal_list import PICK_TYPE, goal_list
 from dashboard.components.table import table_details
 from dashboard.components.text import rich
@@ -43,8 +44,11 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
             return []
         args = (strategy_id, region, period, lang)
         reader = reader_of()
-        page = reader.memo(("goal-page", *args), lambda: goal_page(reader, catalogue_of(), *args))
-        return goal_list(page, lang, picked)
+        return cached_answer(
+            reader,
+            ("goal-page", *args, picked),
+            lambda: goal_list(goal_page(reader, catalogue_of(), *args), lang, picked),
+        )
 
     @app.callback(
         Output(ids.GOALS_PICK, "data"),
@@ -69,13 +73,20 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         State(ids.GOALS_LANG, "data"),
     )
     def _chart(picked, strategy_id, region, period, lang):
-        view = None
-        if strategy_id and region and period:
-            args = (strategy_id, region, period, picked, lang)
-            reader = reader_of()
-            view = reader.memo(
-                ("goal-chart", *args), lambda: indicator_view(reader, catalogue_of(), *args)
-            )
-        if view is None:
+        if not (strategy_id and region and period):
             return empty_figure(t("goals.pick", lang), lang), "", [], ""
-        return view.figure, rich(view.sentence), table_details(view.table, lang), rich(view.source)
+        args = (strategy_id, region, period, picked, lang)
+        reader = reader_of()
+
+        def build():
+            view = indicator_view(reader, catalogue_of(), *args)
+            if view is None:
+                return empty_figure(t("goals.pick", lang), lang), "", [], ""
+            return (
+                view.figure,
+                rich(view.sentence),
+                table_details(view.table, lang),
+                rich(view.source),
+            )
+
+        return cached_answer(reader, ("goal-chart", *args), build)

@@ -8,6 +8,7 @@ from dash import Dash, Input, Output, State
 
 from dashboard import ids
 from dashboard.callbacks import maps
+from dashboard.callbacks.answers import cached_answer
 from dashboard.components.overview_cards import overview_cards
 from dashboard.permalink import register_memory
 from dashboard.views.overview import overview_view
@@ -28,7 +29,8 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         if not code:
             return []
         reader = reader_of()
-        view = reader.memo(
-            ("overview", code, lang), lambda: overview_view(reader, catalogue_of(), code, lang)
+        return cached_answer(
+            reader,
+            ("overview", code, lang),
+            lambda: overview_cards(overview_view(reader, catalogue_of(), code, lang), lang),
         )
-        return overview_cards(view, lang)
