@@ -46,6 +46,12 @@ def _target(out: str, suffixes: tuple[str, ...]) -> Path:
     return path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _write(path: Path, fill: Callable[[Path], object], what: str) -> int:
     """`fill(temporary path)` writes the file; it is renamed to `path` only when complete."""
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -53,6 +59,8 @@ def _write(path: Path, fill: Callable[[Path], object], what: str) -> int:
     temporary = Path(name)
     try:
         fill(temporary)
+        # mkstemp makes the file private (0600); an export is shared like any file written
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

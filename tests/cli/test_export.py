@@ -3,6 +3,9 @@ and clear refusals."""
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pytest
 from pptx import Presentation
 
@@ -62,6 +65,16 @@ def test_an_explorer_permalink_gives_the_shown_values(rusmon, tmp_path):
     rows = out.read_text(encoding="utf-8-sig").splitlines()
     assert code == 0 and rows[0].startswith("indikator_id;indikator;regionkod")
     assert {row.split(";")[2] for row in rows[1:]} == {"SE125", "SE"}
+
+
+def test_an_exported_file_is_readable_like_any_file_written_under_the_umask(rusmon, tmp_path):
+    out = tmp_path / "lines.csv"
+    old = os.umask(0o022)
+    try:
+        code, _, _ = rusmon("chart", "/indikatorer", "--format", "csv", "--out", str(out))
+    finally:
+        os.umask(old)
+    assert code == 0 and stat.S_IMODE(out.stat().st_mode) == 0o644  # not mkstemp's 0600
 
 
 def test_the_deck_command_writes_a_deck_that_opens(rusmon, tmp_path):
