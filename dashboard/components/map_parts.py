@@ -296,9 +296,10 @@ def table(view: MapView) -> list:
 
 
 def info(view: MapView, lang: str, with_table: bool = True) -> list:
-    """Under a map: whose boundaries, where the values come from, notes, and (unless the page
-    fills it on demand) the table behind "Visa som tabell"."""
-    parts: list = [html.P(view.attribution, className="source map-attribution")]
+    """Under a map: where the values come from, notes, and (unless the page fills it on demand)
+    the table behind "Visa som tabell". Whose boundaries is said in the map itself, so that
+    it goes with every download of the picture."""
+    parts: list = []
     if view.source:
         parts.append(html.P(view.source, className="source"))
     if view.notes:
