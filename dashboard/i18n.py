@@ -329,28 +329,28 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{region} compared with an own peer group",
     },
     "compare.intro.leaders": {
-        "sv": "Varje stapel är regionens värde delat med snittet för innovationsledarna (Innovation Leaders) i RIS {edition}, år {year}. Under 1 = svagare än ledarna, över 1 = starkare.",
-        "en": "Each bar is the region's score divided by the mean of the Innovation Leaders in RIS {edition}, year {year}. Below 1 = weaker than the leaders, above 1 = stronger.",
+        "sv": "Kvoten är regionens värde delat med snittet för innovationsledarna (Innovation Leaders) i RIS {edition}, år {year}. Under 1 = svagare än ledarna, över 1 = starkare.",
+        "en": "The ratio is the region's score divided by the mean of the Innovation Leaders in RIS {edition}, year {year}. Below 1 = weaker than the leaders, above 1 = stronger.",
     },
     "compare.intro.strong": {
-        "sv": "Varje stapel är regionens värde delat med snittet för de starka innovatörerna (Strong Innovators) i RIS {edition}, år {year}. Under 1 = svagare än de starka innovatörerna, över 1 = starkare.",
-        "en": "Each bar is the region's score divided by the mean of the Strong Innovators in RIS {edition}, year {year}. Below 1 = weaker than the strong innovators, above 1 = stronger.",
+        "sv": "Kvoten är regionens värde delat med snittet för de starka innovatörerna (Strong Innovators) i RIS {edition}, år {year}. Under 1 = svagare än de starka innovatörerna, över 1 = starkare.",
+        "en": "The ratio is the region's score divided by the mean of the Strong Innovators in RIS {edition}, year {year}. Below 1 = weaker than the strong innovators, above 1 = stronger.",
     },
     "compare.intro.eu": {
-        "sv": "Varje stapel är regionens värde delat med EU:s värde i RIS {edition}, år {year}. Under 1 = svagare än EU, över 1 = starkare.",
-        "en": "Each bar is the region's score divided by the EU's score in RIS {edition}, year {year}. Below 1 = weaker than the EU, above 1 = stronger.",
+        "sv": "Kvoten är regionens värde delat med EU:s värde i RIS {edition}, år {year}. Under 1 = svagare än EU, över 1 = starkare.",
+        "en": "The ratio is the region's score divided by the EU's score in RIS {edition}, year {year}. Below 1 = weaker than the EU, above 1 = stronger.",
     },
     "compare.intro.sweden": {
-        "sv": "Varje stapel är regionens värde delat med snittet för Sveriges NUTS 2-regioner i RIS {edition}, år {year}. Under 1 = svagare än snittet, över 1 = starkare.",
-        "en": "Each bar is the region's score divided by the mean of Sweden's NUTS 2 regions in RIS {edition}, year {year}. Below 1 = weaker than the mean, above 1 = stronger.",
+        "sv": "Kvoten är regionens värde delat med snittet för Sveriges NUTS 2-regioner i RIS {edition}, år {year}. Under 1 = svagare än snittet, över 1 = starkare.",
+        "en": "The ratio is the region's score divided by the mean of Sweden's NUTS 2 regions in RIS {edition}, year {year}. Below 1 = weaker than the mean, above 1 = stronger.",
     },
     "compare.intro.nordic": {
-        "sv": "Varje stapel är regionens värde delat med snittet för de nordiska NUTS 2-regionerna i RIS {edition}, år {year}. Under 1 = svagare än snittet, över 1 = starkare.",
-        "en": "Each bar is the region's score divided by the mean of the Nordic NUTS 2 regions in RIS {edition}, year {year}. Below 1 = weaker than the mean, above 1 = stronger.",
+        "sv": "Kvoten är regionens värde delat med snittet för de nordiska NUTS 2-regionerna i RIS {edition}, år {year}. Under 1 = svagare än snittet, över 1 = starkare.",
+        "en": "The ratio is the region's score divided by the mean of the Nordic NUTS 2 regions in RIS {edition}, year {year}. Below 1 = weaker than the mean, above 1 = stronger.",
     },
     "compare.intro.custom": {
-        "sv": "Varje stapel är regionens värde delat med snittet för den egna jämförelsegruppen i RIS {edition}, år {year}. Under 1 = svagare än gruppen, över 1 = starkare.",
-        "en": "Each bar is the region's score divided by the mean of your own peer group in RIS {edition}, year {year}. Below 1 = weaker than the group, above 1 = stronger.",
+        "sv": "Kvoten är regionens värde delat med snittet för den egna jämförelsegruppen i RIS {edition}, år {year}. Under 1 = svagare än gruppen, över 1 = starkare.",
+        "en": "The ratio is the region's score divided by the mean of your own peer group in RIS {edition}, year {year}. Below 1 = weaker than the group, above 1 = stronger.",
     },
     "card.ratio_vs": {"sv": "Kvot mot {group}: {ratio}", "en": "Ratio to {group}: {ratio}"},
     "ris.no_data": {"sv": "uppgift saknas", "en": "no data"},
@@ -711,8 +711,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Performance groups in the Regional Innovation Scoreboard {edition}",
     },
     "maps.europe.how": {
-        "sv": "Färgen är regionens värde för {indicator} delat med {group}: blått = starkare (över 1), orange = svagare (under 1), på en logaritmisk skala från ¼ till 4 gånger. Grått = uppgift saknas.",
-        "en": "The colour is the region's score for {indicator} divided by {group}: blue = stronger (above 1), orange = weaker (below 1), on a logarithmic scale from ¼ to 4 times. Grey = no data.",
+        "sv": "Färgen är regionens värde för {indicator} delat med {group}: blått = starkare (över 1), orange = svagare (under 1), på en logaritmisk skala där ½ och 2 ligger lika långt från 1. Skalan visar det spann regionerna når, högst ⅛ till 8 gånger. Grått = uppgift saknas.",
+        "en": "The colour is the region's score for {indicator} divided by {group}: blue = stronger (above 1), orange = weaker (below 1), on a logarithmic scale where ½ and 2 are as far from 1. The scale shows the range the regions reach, at most ⅛ to 8 times. Grey = no data.",
     },
     "maps.europe.insets": {
         "sv": "Frankrikes utomeuropeiska regioner (FRY) visas i en rad mellan Azorerna och Kanarieöarna.",
@@ -743,6 +743,14 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "maps.sweden.lan": {"sv": "län", "en": "counties"},
     "maps.sweden.nuts2": {"sv": "riksområden, NUTS 2", "en": "NUTS 2 regions"},
+    "maps.sweden.darker_higher": {
+        "sv": "Mörkare blå = högre värde, vilket är bättre för den här indikatorn.",
+        "en": "Darker blue = a higher value, which is better for this indicator.",
+    },
+    "maps.sweden.darker_lower": {
+        "sv": "Mörkare blå = lägre värde, vilket är bättre för den här indikatorn.",
+        "en": "Darker blue = a lower value, which is better for this indicator.",
+    },
     "maps.sweden.nuts2_note": {
         "sv": "Indikatorn redovisas för Sveriges 8 riksområden (NUTS 2), inte för län: kartan visar riksområdena, och ett riksområdes värde gäller alla dess län tillsammans.",
         "en": "The indicator is published for Sweden's 8 NUTS 2 regions, not for counties: the map shows the NUTS 2 regions, and a region's value covers all its counties together.",

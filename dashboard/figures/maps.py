@@ -14,6 +14,7 @@ Every map says whose boundaries it draws: "© EuroGeographics för de administra
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Sequence
@@ -33,7 +34,6 @@ from dashboard.figures.common import (
     VERMILLION,
     base_layout,
     empty_figure,
-    number_format,
 )
 from dashboard.i18n import t
 from indicators.formatting import format_number
@@ -61,8 +61,10 @@ DIVERGING = (
     (0.8, "#4393C3"),
     (1.0, "#2166AC"),
 )
-RATIO_LIMIT = 4.0  # the colour scale runs from ¼ to 4 times the benchmark, on a log scale
-RATIO_TICKS = (0.25, 0.5, 1.0, 2.0, 4.0)
+# The diverging scale is drawn on log2 of the ratio, so ½ and 2 are as far from 1, and spans
+# at most ⅛ to 8 times the benchmark; a map shows the part its regions reach, at least ½–2,
+# with the same colour for the same ratio whatever the map.
+RATIO_SPAN = 3
 # Values (one indicator, one year): a single-hue sequential scale, light to dark blue.
 SEQUENTIAL = ((0.0, "#DEEBF7"), (0.35, "#9ECAE1"), (0.7, "#4292C6"), (1.0, "#08519C"))
 # The RIS performance groups, as the Commission's map orders them, on Okabe–Ito colours.
@@ -226,9 +228,55 @@ def _missing_trace(rows: pd.DataFrame, geojson, lang: str, geo: str, legend: boo
 
 
 def _ratio_colour(ratio: float) -> float:
-    """log2 of the ratio, clipped to ±log2(RATIO_LIMIT): ½ and 2 are as far from 1."""
-    limit = math.log2(RATIO_LIMIT)
-    return max(-limit, min(limit, math.log2(ratio))) if ratio > 0 else -limit
+    """log2 of the ratio, clipped to the scale's ends (±RATIO_SPAN)."""
+    return max(-RATIO_SPAN, min(RATIO_SPAN, math.log2(ratio))) if ratio > 0 else -RATIO_SPAN
+
+
+def _ratio_range(ratios: Sequence[float]) -> tuple[int, int]:
+    """The whole powers of two (log2) that frame the ratios: at least ½–2, at most ⅛–8."""
+    logs = [math.log2(r) for r in ratios]
+    low = max(-RATIO_SPAN, min(-1, math.floor(min(logs))))
+    high = min(RATIO_SPAN, max(1, math.ceil(max(logs))))
+    return low, high
+
+
+def _mix(left: str, right: str, share: float) -> str:
+    a = [int(left[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(right[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(a, b, strict=True))
+
+
+def _colour_at(position: float) -> str:
+    """DIVERGING's colour at `position` (0–1 over −RATIO_SPAN … RATIO_SPAN)."""
+    for (left_at, left), (right_at, right) in itertools.pairwise(DIVERGING):
+        if position <= right_at:
+            return _mix(left, right, (position - left_at) / (right_at - left_at))
+    return DIVERGING[-1][1]
+
+
+def _cropped_scale(low: int, high: int) -> list[list]:
+    """The part of DIVERGING between log2 ratios `low` and `high`, as a 0–1 colour scale."""
+
+    def at(log: float) -> float:
+        return (log + RATIO_SPAN) / (2 * RATIO_SPAN)
+
+    inside = [(stop, colour) for stop, colour in DIVERGING if at(low) < stop < at(high)]
+    span = at(high) - at(low)
+    return [
+        [0.0, _colour_at(at(low))],
+        *[[round((stop - at(low)) / span, 6), colour] for stop, colour in inside],
+        [1.0, _colour_at(at(high))],
+    ]
+
+
+def _ratio_ticks(low: int, high: int, ratios: Sequence[float], lang: str) -> list[str]:
+    """1/8 … 8 in Swedish or English; an end the scale cuts off reads "≤ 0,125" / "≥ 8"."""
+    labels = [format_number(2.0**k, max(0, -k), lang) for k in range(low, high + 1)]
+    if min(ratios) < 2.0**low:
+        labels[0] = "≤ " + labels[0]
+    if max(ratios) > 2.0**high:
+        labels[-1] = "≥ " + labels[-1]
+    return labels
 
 
 def ratio_map(
@@ -250,23 +298,22 @@ def ratio_map(
         return empty_figure(t("maps.empty", lang), lang)
     present = rows[rows["ratio"].notna() & (rows["ratio"] > 0)]
     missing = rows.drop(present.index)
-    limit = math.log2(RATIO_LIMIT)
-    ticks = [format_number(v, 2 if v < 0.5 else (1 if v < 1 else 0), lang) for v in RATIO_TICKS]
     traces: list[go.Choropleth] = []
     if not present.empty:
+        ratios = [float(r) for r in present["ratio"]]
+        low, high = _ratio_range(ratios)
         traces.append(
             go.Choropleth(
                 geojson=geojson,
                 locations=list(present["region_code"]),
-                z=[_ratio_colour(float(r)) for r in present["ratio"]],
-                zmin=-limit,
-                zmax=limit,
-                zmid=0,
-                colorscale=[list(stop) for stop in DIVERGING],
+                z=[max(low, min(high, _ratio_colour(r))) for r in ratios],
+                zmin=low,
+                zmax=high,
+                colorscale=_cropped_scale(low, high),
                 colorbar={
                     "title": {"text": scale_title, "side": "right"},
-                    "tickvals": [math.log2(v) for v in RATIO_TICKS],
-                    "ticktext": ticks,
+                    "tickvals": list(range(low, high + 1)),
+                    "ticktext": _ratio_ticks(low, high, ratios, lang),
                     **VERTICAL_BAR,
                 },
                 name=scale_title,
@@ -350,13 +397,15 @@ def value_map(
     panels: Sequence[Panel],
     unit: str,
     decimals: int,
+    better: str = "higher",
     title: str | None = None,
     outlined: Sequence[str] = (),
     bounds: Bounds | None = None,
     height: int = 600,
 ) -> go.Figure:
     """Regions coloured by a value on one sequential scale, in one map per panel side by side
-    (women and men), sharing the scale so the same colour is the same value.
+    (women and men), sharing the scale so the same colour is the same value. The dark end is
+    the better one: the higher values, or the lower where `better` is "lower".
 
     `rows`: panel, region_code, value (NaN = "uppgift saknas") and hover. `outlined`: the
     regions compared on the page."""
@@ -364,6 +413,7 @@ def value_map(
         return empty_figure(t("maps.empty", lang), lang)
     present = rows[rows["value"].notna()]
     low, high = float(present["value"].min()), float(present["value"].max())
+    tickvals, ticktext = _value_ticks(low, high, decimals, lang)
     if low == high:
         low, high = low - 1, high + 1
     traces = []
@@ -387,10 +437,12 @@ def value_map(
                     zmin=low,
                     zmax=high,
                     colorscale=[list(stop) for stop in SEQUENTIAL],
+                    reversescale=better == "lower",
                     showscale=not legend_done,
                     colorbar={
                         "title": {"text": unit, "side": "right"},
-                        "tickformat": number_format(decimals),
+                        "tickvals": tickvals,
+                        "ticktext": ticktext,
                         **VERTICAL_BAR,
                     },
                     name=panel.title,
@@ -428,6 +480,24 @@ def value_map(
     figure.update_layout(**layout, **layout_geos, showlegend=True)
     figure.update_layout(legend={"y": 1.02, "yanchor": "bottom", "x": 0})
     return figure
+
+
+def _nice_step(rough: float) -> float:
+    """The smallest 1, 2, 2.5 or 5 times a power of ten that is at least `rough`."""
+    power = 10.0 ** math.floor(math.log10(rough))
+    return next(f * power for f in (1, 2, 2.5, 5, 10) if f * power >= rough * (1 - 1e-9))
+
+
+def _value_ticks(low: float, high: float, decimals: int, lang: str) -> tuple[list, list]:
+    """About five ticks on round values between `low` and `high`, none closer than the
+    indicator's decimals can tell apart (so no label is written twice); one value, one tick."""
+    if high - low < 10.0**-decimals:
+        return [low], [format_number(low, decimals, lang)]
+    step = max(_nice_step((high - low) / 5), 10.0**-decimals)
+    first = math.ceil(low / step - 1e-9)
+    values = [round(k * step, 10) for k in range(first, math.floor(high / step + 1e-9) + 1)]
+    labels = [format_number(v, decimals, lang) for v in values]
+    return values, labels
 
 
 def locator_map(

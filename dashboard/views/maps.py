@@ -287,21 +287,37 @@ def _name(frame_row, lang: str) -> str:
     return str(name) if isinstance(name, str) and name else str(frame_row.region_code)
 
 
-def _europe_hover(row, label: str, group: str, year: int, lang: str, colour: str) -> str:
-    lines = [f"<b>{escape(row.name)} ({row.region_code})</b>"]
+def _europe_lines(row, label: str, group: str, year: int, lang: str, colour: str) -> list[str]:
+    """What is said about one region: its value, ratio and rank (and group), in plain text."""
     if pd.isna(row.region_value):
-        lines.append(f"{escape(label)} {year}: {t('ris.no_data', lang)}")
+        lines = [f"{label} {year}: {t('ris.no_data', lang)}"]
     else:
-        lines.append(f"{escape(label)} {year}: {format_number(row.region_value, 2, lang)}")
-        lines.append(
-            t("maps.hover.ratio", lang, group=group, ratio=format_number(row.ratio, 2, lang))
-        )
+        lines = [
+            f"{label} {year}: {format_number(row.region_value, 2, lang)}",
+            t("maps.hover.ratio", lang, group=group, ratio=format_number(row.ratio, 2, lang)),
+        ]
         if not pd.isna(row.rank):
             rank = t("gap.rank", lang, rank=int(row.rank), n=int(row.ranked))
             lines.append(t("maps.hover.rank", lang, rank=rank))
     if colour == "group":
         lines.append(f"{t('card.group', lang)}: {row.group_label}")
-    return "<br>".join(lines)
+    return lines
+
+
+def _europe_hover(row, label: str, group: str, year: int, lang: str, colour: str) -> str:
+    lines = _europe_lines(row, label, group, year, lang, colour)
+    heading = f"<b>{escape(row.name)} ({row.region_code})</b>"
+    return "<br>".join([heading, *(escape(line) for line in lines)])
+
+
+def _europe_standing(rows: pd.DataFrame, region: str, *line_args) -> str | None:
+    """The chosen region's own line under the map and on the slide: "Övre Norrland (SE33):
+    Innovationsindex 2023: 0,53; Kvot mot …: 0,85; Rang: 57 av 244"."""
+    chosen = rows[rows["region_code"] == region]
+    if chosen.empty:
+        return None
+    row = next(chosen.itertuples())
+    return f"{row.name} ({region}): " + "; ".join(_europe_lines(row, *line_args))
 
 
 def europe_map_view(
@@ -369,7 +385,8 @@ def europe_map_view(
         figure = ratio_map(
             drawn, geometry, lang=lang, scale_title=scale, selected=selected, bounds=bounds
         )
-    notes = []
+    standing = _europe_standing(rows, region, label, group, year, lang, colour)
+    notes = [standing] if standing else []
     if unmapped:
         names = ", ".join(
             f"{n} ({c})"
@@ -456,6 +473,21 @@ def _sweden_hover(name: str, period: str, value, unit: str, decimals: int, sex: 
     return f"<b>{escape(name)}</b>{who}<br>{period}: {shown}"
 
 
+def _sweden_standing(name, period, lookup, code, sexes, lang, unit, decimals) -> str:
+    """A compared län's own line under the map and on the slide: "Västerbottens län 2022:
+    kvinnor 5,9 procent, män 6,3 procent"."""
+    parts = []
+    for sex in sexes:
+        value = lookup.get((code, sex))
+        shown = (
+            t("ris.no_data", lang)
+            if value is None or pd.isna(value)
+            else f"{format_number(value, decimals, lang)} {unit}"
+        )
+        parts.append(shown if sex == "T" else f"{t(f'sex.{sex}', lang).lower()} {shown}")
+    return f"{name} {period}: {', '.join(parts)}"
+
+
 def sweden_map_view(
     reader: WarehouseReader,
     catalogue: Catalogue,
@@ -520,12 +552,20 @@ def sweden_map_view(
         panels=panels,
         unit=unit,
         decimals=decimals,
+        better=indicator.direction,
         outlined=[c for c in outlined if c in codes],
         bounds=geometry_bounds(reader, key),
     )
     mapped = _mapped(reader, key)
     unmapped = sorted(set(codes) - mapped)
-    notes = []
+    notes = [
+        _sweden_standing(
+            catalogue.regions.name_of(code, lang), chosen, lookup, code, sexes, lang, unit, decimals
+        )
+        for code in outlined
+        if code in codes
+    ]
+    notes.append(t(f"maps.sweden.darker_{indicator.direction}", lang))
     if level == 2:
         notes.append(t("maps.sweden.nuts2_note", lang))
     missing = rows[rows["value"].isna()]["name"].drop_duplicates().tolist()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 
 import pandas as pd
@@ -18,8 +19,10 @@ from dashboard.figures.maps import (
     EMPTY_TOPOLOGY,
     MISSING,
     TOPOJSON_NAME,
+    Panel,
     ratio_map,
     topojson_data_url,
+    value_map,
 )
 from dashboard.views import maps
 from indicators.formatting import format_number
@@ -60,14 +63,32 @@ def test_the_europe_map_draws_244_regions_with_data_and_no0b_as_no_data(reader, 
     assert traces["outline"] == ["SE33"]
 
 
-def test_the_colours_diverge_around_one_on_a_log_scale(reader, cat):
+def test_the_colours_diverge_around_one_on_a_log_scale_fitted_to_the_ratios(reader, cat):
+    # 3.3.2's ratios run from 0.011 to 1.59: the scale shows ⅛ to 2, white at 1, and says
+    # that its lower end holds everything below ⅛
     view = maps.europe_map_view(reader, cat, "SE33", 2023, 2023, "sv", indicator="3.3.2")
     data = view.figure.data[0]
-    assert data.zmid == 0 and data.zmin == -data.zmax
-    rows = view.rows.set_index("region_code")
+    ratios = view.rows.set_index("region_code")["ratio"].dropna()
+    assert ratios.min() < 0.125 and 1 < ratios.max() < 2
+    assert (data.zmin, data.zmax) == (-3, 1)
+    assert list(data.colorbar.ticktext) == ["≤ 0,125", "0,25", "0,5", "1", "2"]
+    assert list(data.colorbar.tickvals) == [-3, -2, -1, 0, 1]
+    assert [0.75, "#F7F7F7"] in [list(stop) for stop in data.colorscale]  # 1.0 is white
     se33 = list(data.locations).index("SE33")
-    assert data.z[se33] == pytest.approx(__import__("math").log2(rows.loc["SE33", "ratio"]))
-    assert list(data.colorbar.ticktext) == ["0,25", "0,5", "1", "2", "4"]
+    assert data.z[se33] == pytest.approx(math.log2(ratios["SE33"]))
+    assert min(data.z) == -3  # the smallest ratios sit at the scale's end, not beyond it
+
+
+def test_a_ratio_is_the_same_colour_whatever_the_maps_range():
+    narrow = ratio_map(
+        pd.DataFrame({"region_code": ["A", "B"], "ratio": [0.7, 1.3], "hover": ["", ""]}),
+        {"type": "FeatureCollection", "features": []},
+        lang="sv",
+    ).data[0]
+    assert (narrow.zmin, narrow.zmax) == (-1, 1)  # at least ½ to 2
+    assert list(narrow.colorbar.ticktext) == ["0,5", "1", "2"]
+    assert [0.5, "#F7F7F7"] in [list(stop) for stop in narrow.colorscale]
+    assert narrow.colorscale[0][1] == "#F5AA4F"  # ½: the colour it has on the ⅛–8 scale too
 
 
 def test_the_leaders_ratios_are_the_stored_ones(reader, cat):
@@ -249,3 +270,57 @@ def test_the_map_sliders_labels_never_crowd_and_the_latest_is_always_labelled():
     assert {b - a for a, b in itertools.pairwise(steps)} == {2}
     assert period_marks(["2020", "2021", "2022"]) == {0: "2020", 1: "2021", 2: "2022"}
     assert period_marks([]) == {}
+
+
+def test_on_the_sweden_map_darker_is_better(reader, cat):
+    assert cat.indicators["unemployment_rate_20_64"].direction == "lower"
+    unemployment = maps.sweden_map_view(reader, cat, "unemployment_rate_20_64", None, "T", [], "sv")
+    assert unemployment.figure.data[0].reversescale  # the dark end at the low values
+    assert "Mörkare blå = lägre värde, vilket är bättre" in " ".join(unemployment.notes)
+    matching = maps.sweden_map_view(reader, cat, "matching_rate_20_64", None, "T", [], "en")
+    assert not matching.figure.data[0].reversescale
+    assert "Darker blue = a higher value" in " ".join(matching.notes)
+
+
+def one_panel(values: list[float], decimals: int):
+    rows = pd.DataFrame(
+        {
+            "panel": "T",
+            "region_code": [f"SE{n}" for n in range(len(values))],
+            "value": values,
+            "hover": "",
+        }
+    )
+    empty = {"type": "FeatureCollection", "features": []}
+    figure = value_map(
+        rows, empty, lang="sv", panels=[Panel("T", "Totalt")], unit="procent", decimals=decimals
+    )
+    return figure.data[0].colorbar
+
+
+def test_one_lan_with_a_value_gets_one_label_on_the_scale():
+    assert list(one_panel([5.2, math.nan, math.nan], 1).ticktext) == ["5,2"]
+
+
+def test_no_label_on_the_scale_is_written_twice():
+    assert list(one_panel([3.1, 3.4], 0).ticktext) == ["3"]
+    assert list(one_panel([3.1, 3.4], 1).ticktext) == ["3,1", "3,2", "3,3", "3,4"]
+    wide = list(one_panel([62.3, 85.9], 1).ticktext)
+    assert wide == ["65,0", "70,0", "75,0", "80,0", "85,0"]
+
+
+def test_the_chosen_region_s_value_ratio_and_rank_stand_under_the_europe_map(reader, cat):
+    view = maps.europe_map_view(reader, cat, "SE33", 2023, 2023, "sv")
+    se33 = view.rows.set_index("region_code").loc["SE33"]
+    expected = (
+        f"Övre Norrland (SE33): Innovationsindex 2023: {format_number(se33.region_value, 2)}; "
+        f"Kvot mot innovationsledarnas snitt: {format_number(se33.ratio, 2)}; "
+        f"Rang: {int(se33['rank'])} av {int(se33.ranked)}"
+    )
+    assert view.notes[0] == expected
+
+
+def test_the_compared_lans_values_stand_under_the_sweden_map(reader, cat):
+    view = maps.sweden_map_view(reader, cat, "matching_rate_20_64", None, "T", ["SE331"], "sv")
+    value = view.rows.set_index(["region_code", "sex"]).loc[("SE331", "T"), "value"]
+    assert view.notes[0] == f"Västerbottens län {view.period}: {format_number(value, 1)} procent"

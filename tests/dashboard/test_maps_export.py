@@ -34,7 +34,9 @@ def test_the_europe_map_is_a_1920_by_1080_slide_with_the_attribution(reader, cat
     text = svg.decode("utf-8")
     assert "© EuroGeographics för de administrativa gränserna" in text
     assert "choroplethlocation" in text  # the regions were drawn
-    assert ">0,25<" in text and ">Kvot<" in text
+    assert ">0,25<" in text and ">Kvot<" in text  # the scale, Swedish
+    assert "Småland med öarna (SE21): Innovationsindex" in text  # its own line
+    assert "Rang: 93 av 244" in text
 
 
 def test_the_sweden_map_in_english(reader, cat):
