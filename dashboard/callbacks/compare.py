@@ -3,7 +3,7 @@ shown is decided in `dashboard.views.compare`."""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, html
+from dash import Dash, Input, Output, State, html, no_update
 
 from dashboard import ids
 from dashboard.callbacks import maps
@@ -47,6 +47,9 @@ def components(view: CompareView, lang: str) -> tuple:
     )
 
 
+BARS = 2  # the bars' place among the outputs
+
+
 def register(app: Dash, reader_of, catalogue_of) -> None:
     """Wire the page: edition → years, and (region, edition, year) → the whole view."""
     maps.register_compare(app, reader_of, catalogue_of)  # the "Karta" tab
@@ -79,17 +82,23 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         Input(ids.COMPARE_BENCHMARK, "value"),
         Input(ids.COMPARE_ALSO, "value"),
         Input(ids.COMPARE_PEERS, "value"),
+        Input(ids.COMPARE_VIEW, "value"),
         State(ids.COMPARE_LANG, "data"),
     )
-    def _view(region, edition, year, benchmark, also, peers, lang):
+    def _view(region, edition, year, benchmark, also, peers, view, lang):
         if not (region and edition and year):
             empty = empty_figure(lang=lang or "sv")
             return [], [], empty, [], "", [], empty, "", []
         args = (region, int(edition), int(year), lang, benchmark or "leaders")
         args += (tuple(also or ()), tuple(peers or ()))
         reader = reader_of()
-        return cached_answer(
+        answer = cached_answer(
             reader,
             ("compare", *args),
             lambda: components(compare_view(reader, catalogue_of(), *args), lang),
         )
+        if view == "map":
+            # the bars' pane is hidden behind the map: drawing them there delayed the map
+            # (plotly draws one figure at a time); they are drawn when their tab opens
+            return [*answer[:BARS], no_update, *answer[BARS + 1 :]]
+        return answer

@@ -305,6 +305,15 @@ def test_the_chart_tab_brings_the_bars_back(server, offline):
     page.wait_for_function("() => !window.location.search.includes('view=map')")
     assert page.locator(f"#{ids.COMPARE_CHART_PANE}").is_visible()
     assert page.locator(f"#{ids.COMPARE_MAP_PANE}").is_hidden()
+    # the bars are drawn when their tab opens (not behind the map): SE33's 21 indicators
+    page.wait_for_function(
+        """(id) => {
+            const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+            const bars = (gd && gd.data || []).filter(t => t.type === 'bar');
+            return bars.reduce((n, t) => n + (t.y || []).length, 0) === 21;
+        }""",
+        arg=ids.COMPARE_BARS,
+    )
     assert_stayed_local(page)
 
 
