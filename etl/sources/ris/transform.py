@@ -61,7 +61,8 @@ def locate_layout(sheets: dict[str, pd.DataFrame], file_name: str) -> Located:
             "RIS 2021 EIS_Data (Region, RegionName, Indicator, Year, Value, Perf).",
         )
     body = sheets[located.sheet].iloc[located.header_row + 1 :, sorted(located.columns.values())]
-    if not body.map(lambda cell: _text(cell) != "").to_numpy().any():
+    # the first non-empty cell settles it (mapping all 525 000 cells of RIS 2023 took 1.7 s)
+    if not any(_text(cell) != "" for row in body.itertuples(index=False) for cell in row):
         raise SourceError(
             SOURCE,
             f"{file_name}, blad {clip(located.sheet)}: rubrikraden ({located.layout.name}) "
