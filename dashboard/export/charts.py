@@ -21,9 +21,17 @@ from dashboard.export.images import FORMATS, chart_csv, file_name, slide_image
 from dashboard.export.slide import SlideFrame
 from dashboard.i18n import language, t
 from dashboard.views import explorer as explorer_views
-from dashboard.views.compare import DEFAULT_REGION, compare_view
+from dashboard.views.compare import DEFAULT_REGION, compare_view, region_options, year_options
 from dashboard.views.goals import DEFAULT_STRATEGY, current_period, indicator_view
-from dashboard.views.maps import MapView, europe_map_view, sweden_map_view
+from dashboard.views.maps import (
+    COLOURS,
+    VIEWS,
+    MapView,
+    europe_map_view,
+    map_periods,
+    sweden_map_view,
+)
+from dashboard.views.maps import indicator_options as map_indicators
 from indicators.catalogue import Catalogue
 
 CHARTS = {
@@ -47,17 +55,72 @@ def _one(query: dict[str, list[str]], key: str) -> str | None:
     return values[0] if values else None
 
 
-def _compare(reader, catalogue, query, which: str, lang: str) -> Chart:
-    latest = ris.latest_edition(reader)
-    if latest is None:
+def _listed(known: list) -> str:
+    shown = ", ".join(str(k) for k in known[:12])
+    return shown + (f" … ({len(known)} i allt)" if len(known) > 12 else "")
+
+
+def _checked(query, key: str, known, default, parse=str):
+    """The link's `key` when it is one of `known`; absent or empty: `default`. An unknown value
+    is an error naming it, where the page would show a notice and its default: a slide must
+    not silently show something else than the link asked for."""
+    value = _one(query, key)
+    if value is None or value == "":
+        return default
+    known = list(known)
+    try:
+        parsed = parse(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed not in known:
+        raise ExportError(f"okänt värde i länken: {key}={value!r}; välj bland: {_listed(known)}")
+    return parsed
+
+
+def _checked_list(query, key: str, known) -> tuple[str, ...]:
+    """A comma-separated list (regions): every entry must be known."""
+    asked = [v for v in (_one(query, key) or "").split(",") if v]
+    unknown = [v for v in asked if v not in set(known)]
+    if unknown:
+        raise ExportError(
+            f"okänt värde i länken: {key}={','.join(unknown)!r}; välj bland: {_listed(list(known))}"
+        )
+    return tuple(asked)
+
+
+def _compare_choices(reader, query, lang: str) -> dict:
+    """Jämför's region, edition, year, benchmark and compared regions, checked like the page."""
+    editions = ris.editions(reader)
+    if editions.empty:
         raise ExportError("lagret har ingen RIS-utgåva: kör `rusmon etl ris` först")
-    region = _one(query, "region") or DEFAULT_REGION
-    edition = int(_one(query, "edition") or latest[0])
-    year = int(_one(query, "year") or (latest[1] if edition == latest[0] else edition))
-    benchmark = _one(query, "benchmark") or "leaders"
-    also = tuple(filter(None, (_one(query, "also") or "").split(",")))
-    peers = tuple(filter(None, (_one(query, "peers") or "").split(",")))
-    view = compare_view(reader, catalogue, region, edition, year, lang, benchmark, also, peers)
+    known = editions["edition"].astype(int).tolist()
+    edition = _checked(query, "edition", known, known[0], int)
+    codes = [o["value"] for o in region_options(reader, edition, lang)]
+    years = year_options(reader, edition)
+    return {
+        "region": _checked(query, "region", codes, DEFAULT_REGION),
+        "edition": edition,
+        "year": _checked(query, "year", years, years[0] if years else edition, int),
+        "benchmark": _checked(query, "benchmark", ris.BENCHMARKS, "leaders"),
+        "also": _checked_list(query, "also", codes),
+        "peers": _checked_list(query, "peers", codes),
+    }
+
+
+def _compare(reader, catalogue, query, which: str, lang: str) -> Chart:
+    chosen = _compare_choices(reader, query, lang)
+    region, edition, year = chosen["region"], chosen["edition"], chosen["year"]
+    view = compare_view(
+        reader,
+        catalogue,
+        region,
+        edition,
+        year,
+        lang,
+        chosen["benchmark"],
+        chosen["also"],
+        chosen["peers"],
+    )
     if view.bar_rows.empty:
         raise ExportError(f"{view.title}: inga RIS-värden för {region}, {edition}, {year}")
     if which == "trend":
@@ -79,18 +142,22 @@ def _compare(reader, catalogue, query, which: str, lang: str) -> Chart:
 
 def _compare_map(reader, catalogue, query, lang: str) -> Chart:
     """Jämför's map: the figure carries its geometry, so the image needs nothing fetched."""
-    latest = ris.latest_edition(reader)
-    if latest is None:
-        raise ExportError("lagret har ingen RIS-utgåva: kör `rusmon etl ris` först")
-    region = _one(query, "region") or DEFAULT_REGION
-    edition = int(_one(query, "edition") or latest[0])
-    year = int(_one(query, "year") or (latest[1] if edition == latest[0] else edition))
-    benchmark = _one(query, "benchmark") or "leaders"
-    peers = tuple(filter(None, (_one(query, "peers") or "").split(",")))
-    indicator = _one(query, "mapind") or "RII"
-    colour = _one(query, "mapcolour") or "ratio"
+    chosen = _compare_choices(reader, query, lang)
+    region, edition, year = chosen["region"], chosen["edition"], chosen["year"]
+    options = [o["value"] for o in map_indicators(reader, catalogue, edition, year, lang)]
+    indicator = _checked(query, "mapind", options, "RII")
+    colour = _checked(query, "mapcolour", COLOURS, "ratio")
     view = europe_map_view(
-        reader, catalogue, region, edition, year, lang, benchmark, peers, indicator, colour
+        reader,
+        catalogue,
+        region,
+        edition,
+        year,
+        lang,
+        chosen["benchmark"],
+        chosen["peers"],
+        indicator,
+        colour,
     )
     if view.rows.empty:
         raise ExportError(f"{view.title}: inga RIS-värden för {edition}, {year}")
@@ -118,22 +185,22 @@ def _indicator(reader, catalogue, query, lang: str) -> str:
             raise ExportError("inga uppföljningsindikatorer har värden i lagret: kör rusmon etl")
         return options[0]["value"]
     if indicator not in catalogue.indicators:
-        raise ExportError(f"okänd indikator {indicator!r} i permalänken")
+        raise ExportError(f"okänt värde i länken: indicator={indicator!r}")
     return indicator
+
+
+def _explorer_regions(query, values: pd.DataFrame) -> list[str]:
+    """The link's regions, each one that has values for the indicator."""
+    return list(_checked_list(query, "regions", sorted(set(values["region_code"]))))
 
 
 def _explorer_map(reader, catalogue, query, lang: str) -> Chart:
     indicator = _indicator(reader, catalogue, query, lang)
-    regions = [r for r in (_one(query, "regions") or "").split(",") if r]
-    view = sweden_map_view(
-        reader,
-        catalogue,
-        indicator,
-        _one(query, "mapyear"),
-        _one(query, "sex") or "T",
-        regions,
-        lang,
-    )
+    values = indicator_data.values(reader, indicator)
+    regions = _explorer_regions(query, values)
+    period = _checked(query, "mapyear", map_periods(values, catalogue), None)
+    sex = _checked(query, "sex", ("T", "KM"), "T")
+    view = sweden_map_view(reader, catalogue, indicator, period, sex, regions, lang)
     if view.rows.empty:
         raise ExportError(f"{catalogue.indicators[indicator].name(lang)}: inga värden att visa")
     data = _map_data(
@@ -193,12 +260,11 @@ def _bars_data(view, lang: str) -> pd.DataFrame:
 
 
 def _goal(reader, catalogue, query, lang: str) -> Chart:
-    strategy = _one(query, "strategy") or DEFAULT_STRATEGY
-    if strategy not in catalogue.strategies:
-        raise ExportError(f"okänd strategi: {strategy}")
+    strategy = _checked(query, "strategy", catalogue.strategies, DEFAULT_STRATEGY)
     regions = catalogue.strategies[strategy].regions
-    region = _one(query, "region") or regions[0]
-    period = _one(query, "period") or current_period(catalogue)
+    region = _checked(query, "region", regions, regions[0])
+    periods = [p.id for p in catalogue.mandate_periods]
+    period = _checked(query, "period", periods, current_period(catalogue))
     pick = _one(query, "pick")
     view = indicator_view(reader, catalogue, strategy, region, period, pick, lang)
     if view is None:
@@ -231,13 +297,14 @@ def _explorer(reader, catalogue, query, lang: str) -> Chart:
     indicator = _indicator(reader, catalogue, query, lang)
     values = indicator_data.values(reader, indicator)
     available = sorted(set(values["region_code"]))
-    regions = [r for r in (_one(query, "regions") or "").split(",") if r in available]
-    regions = regions or explorer_views.default_regions(available)
-    mode = _one(query, "mode") or "lines"
-    sex = _one(query, "sex") or "T"
-    base = _one(query, "base") or None
+    regions = _explorer_regions(query, values) or explorer_views.default_regions(available)
+    bases, periods = explorer_views.period_options(values, lang)
+    mode = _checked(query, "mode", ("series", "bar"), "series")
+    year = _checked(query, "year", [p["value"] for p in periods], None)
+    sex = _checked(query, "sex", ("T", "KM"), "T")
+    base = _checked(query, "base", [b["value"] for b in bases], "") or None
     view = explorer_views.explorer_view(
-        reader, catalogue, indicator, regions, mode, _one(query, "year"), sex, base, False, lang
+        reader, catalogue, indicator, regions, mode, year, sex, base, False, lang
     )
     if not view.source:
         raise ExportError(f"{catalogue.indicators[indicator].name(lang)}: inga värden att visa")
@@ -266,7 +333,8 @@ def chart_from_permalink(
         )
     query = parse_qs(parts.query)
     # a link copied while the map tab was open (view=map) means the map
-    shown = "map" if _one(query, "view") == "map" and "map" in CHARTS[path] else CHARTS[path][0]
+    view = _checked(query, "view", VIEWS, "chart")
+    shown = "map" if view == "map" and "map" in CHARTS[path] else CHARTS[path][0]
     which = which or shown
     if which not in CHARTS[path]:
         raise ExportError(f"{path} har diagrammen {', '.join(CHARTS[path])}, inte {which!r}")

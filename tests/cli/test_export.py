@@ -94,6 +94,24 @@ def test_the_deck_command_writes_a_deck_that_opens(rusmon, tmp_path):
         (("chart", "/datakallor"), "ingen diagramexport för '/datakallor'"),
         (("chart", "/maluppfoljning?strategy=vastmanland_rus_2030"), "pick=DELMÅL|INDIKATOR"),
         (("chart", "/jamfor", "--chart", "pie"), "/jamfor har diagrammen bars, trend"),
+        # a value the page would replace with its default (and a notice) is an error here:
+        # the slide must show what the link asked for
+        (("chart", "/jamfor?region=SE99"), "okänt värde i länken: region='SE99'; välj bland:"),
+        (("chart", "/jamfor?view=karta"), "view='karta'; välj bland: chart, map"),
+        (("chart", "/jamfor?view=map&mapind=xyz"), "mapind='xyz'; välj bland: RII, 1.1.2"),
+        (("chart", "/jamfor?view=map&mapcolour=blue"), "mapcolour='blue'; välj bland: ratio"),
+        (
+            ("chart", "/indikatorer?indicator=unemployment_rate_20_64&view=map&mapyear=1850"),
+            "mapyear='1850'",
+        ),
+        (
+            ("chart", "/indikatorer?indicator=unemployment_rate_20_64&regions=SE125,XX"),
+            "regions='XX'",
+        ),
+        (
+            ("chart", GOAL.replace("2019-2022", "1999-2002")),
+            "period='1999-2002'; välj bland: 2019-2022",
+        ),
         (
             ("deck", "--strategy", "nope", "--region", "SE125", "--out", "x.pptx"),
             "okänd strategi: nope",
