@@ -35,6 +35,17 @@ def test_the_navigation_reaches_every_page(live_server, page):
     assert page.console_log.errors() == []
 
 
+def test_the_menu_keeps_to_one_line_at_1280_pixels_in_both_languages(live_server, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    for lang in ("sv", "en"):
+        page.goto(f"{live_server}/jamfor?lang={lang}")
+        page.wait_for_selector("main h1")
+        tops = page.locator(".site-header .nav-link").evaluate_all(
+            "links => links.map(a => Math.round(a.getBoundingClientRect().top))"
+        )
+        assert len(tops) == 5 and len(set(tops)) == 1, (lang, tops)
+
+
 def test_the_keyboard_reaches_the_skip_link_and_the_menu(live_server, page):
     page.goto(live_server + "/datakallor")
     page.wait_for_selector("main h1")
