@@ -8,6 +8,7 @@ title, what is shown (region, group, year or mandate period), the caveats and th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
@@ -88,7 +89,16 @@ def _checked_list(query, key: str, known) -> tuple[str, ...]:
     return tuple(asked)
 
 
-def _compare_choices(reader, query, lang: str) -> dict:
+class CompareChoice(NamedTuple):
+    region: str
+    edition: int
+    year: int
+    benchmark: str
+    also: tuple[str, ...]
+    peers: tuple[str, ...]
+
+
+def _compare_choices(reader, query, lang: str) -> CompareChoice:
     """Jämför's region, edition, year, benchmark and compared regions, checked like the page."""
     editions = ris.editions(reader)
     if editions.empty:
@@ -97,30 +107,20 @@ def _compare_choices(reader, query, lang: str) -> dict:
     edition = _checked(query, "edition", known, known[0], int)
     codes = [o["value"] for o in region_options(reader, edition, lang)]
     years = year_options(reader, edition)
-    return {
-        "region": _checked(query, "region", codes, DEFAULT_REGION),
-        "edition": edition,
-        "year": _checked(query, "year", years, years[0] if years else edition, int),
-        "benchmark": _checked(query, "benchmark", ris.BENCHMARKS, "leaders"),
-        "also": _checked_list(query, "also", codes),
-        "peers": _checked_list(query, "peers", codes),
-    }
+    return CompareChoice(
+        region=_checked(query, "region", codes, DEFAULT_REGION),
+        edition=edition,
+        year=_checked(query, "year", years, years[0] if years else edition, int),
+        benchmark=_checked(query, "benchmark", ris.BENCHMARKS, "leaders"),
+        also=_checked_list(query, "also", codes),
+        peers=_checked_list(query, "peers", codes),
+    )
 
 
 def _compare(reader, catalogue, query, which: str, lang: str) -> Chart:
-    chosen = _compare_choices(reader, query, lang)
-    region, edition, year = chosen["region"], chosen["edition"], chosen["year"]
-    view = compare_view(
-        reader,
-        catalogue,
-        region,
-        edition,
-        year,
-        lang,
-        chosen["benchmark"],
-        chosen["also"],
-        chosen["peers"],
-    )
+    c = _compare_choices(reader, query, lang)
+    region, edition, year = c.region, c.edition, c.year
+    view = compare_view(reader, catalogue, *c[:3], lang, c.benchmark, c.also, c.peers)
     if view.bar_rows.empty:
         raise ExportError(f"{view.title}: inga RIS-värden för {region}, {edition}, {year}")
     if which == "trend":
@@ -142,23 +142,12 @@ def _compare(reader, catalogue, query, which: str, lang: str) -> Chart:
 
 def _compare_map(reader, catalogue, query, lang: str) -> Chart:
     """Jämför's map: the figure carries its geometry, so the image needs nothing fetched."""
-    chosen = _compare_choices(reader, query, lang)
-    region, edition, year = chosen["region"], chosen["edition"], chosen["year"]
+    c = _compare_choices(reader, query, lang)
+    region, edition, year = c.region, c.edition, c.year
     options = [o["value"] for o in map_indicators(reader, catalogue, edition, year, lang)]
     indicator = _checked(query, "mapind", options, "RII")
     colour = _checked(query, "mapcolour", COLOURS, "ratio")
-    view = europe_map_view(
-        reader,
-        catalogue,
-        region,
-        edition,
-        year,
-        lang,
-        chosen["benchmark"],
-        chosen["peers"],
-        indicator,
-        colour,
-    )
+    view = europe_map_view(reader, catalogue, *c[:3], lang, c.benchmark, c.peers, indicator, colour)
     if view.rows.empty:
         raise ExportError(f"{view.title}: inga RIS-värden för {edition}, {year}")
     subtitle = f"{catalogue.regions.name_of(region, lang)} · RIS {edition}"
