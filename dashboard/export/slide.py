@@ -203,7 +203,9 @@ def slide_figure(
     # stand in a column beside it instead of under it.
     is_map = any(trace.type == "choropleth" for trace in slide.data)
     note_width = usable * SIDE_NOTES if is_map else usable
-    note_lines = [line for note in frame.notes for line in wrap(note, NOTE_SIZE, note_width)]
+    # several notes are a list, as on screen: each starts with a bullet
+    notes = [f"• {n}" for n in frame.notes] if len(frame.notes) > 1 else list(frame.notes)
+    note_lines = [line for note in notes for line in wrap(note, NOTE_SIZE, note_width)]
     source_lines = wrap(frame.source, SOURCE_SIZE, usable)
     legend = _legend_items(slide)
 

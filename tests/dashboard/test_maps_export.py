@@ -69,3 +69,6 @@ def test_a_map_slide_gives_the_map_the_height_and_puts_its_notes_beside_it(reade
     notes = [a for a in slide.layout.annotations if "logaritmisk" in (a.text or "")]
     assert len(notes) == 1
     assert notes[0].yanchor == "top" and notes[0].x > 1  # right of the map's plot area
+    # the region's line, the scale and the insets: a list, each note on a bullet of its own
+    assert notes[0].text.startswith("• Småland med öarna (SE21)")
+    assert notes[0].text.count("• ") == len(chart.frame.notes) == 3
