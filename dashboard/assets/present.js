@@ -17,6 +17,10 @@
             graph.dataset.presentBase = JSON.stringify({
                 size: (graph.layout.font && graph.layout.font.size) || 14,
                 height: graph.layout.height || null,
+                // small print with a size of its own (a map's attribution) grows in step
+                notes: (graph.layout.annotations || []).map(function (a) {
+                    return (a.font && a.font.size) || null;
+                }),
             });
         }
         const base = JSON.parse(graph.dataset.presentBase);
@@ -25,6 +29,9 @@
         const wanted = on
             ? { "font.size": FONT, height: Math.max(grown, Math.round(window.innerHeight * MIN_HEIGHT)) }
             : { "font.size": base.size, height: base.height };
+        (base.notes || []).forEach(function (size, i) {
+            if (size) { wanted["annotations[" + i + "].font.size"] = on ? Math.round(size * FONT / base.size) : size; }
+        });
         const now = graph._fullLayout;
         if (now.font.size === wanted["font.size"] && (wanted.height === null || now.height === wanted.height)) {
             return;

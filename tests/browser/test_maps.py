@@ -325,3 +325,19 @@ def test_without_boundaries_the_map_tab_says_how_to_load_them(followup_warehouse
         assert_stayed_local(offline)
     finally:
         stop_server(process)
+
+
+def test_presentation_mode_enlarges_the_maps_small_print_too(server, offline):
+    page = offline
+    page.goto(server + "/jamfor?view=map&present=1")
+    wait_for_map(page, ids.COMPARE_MAP)
+    page.wait_for_function(
+        """(id) => {
+            const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+            const layout = gd && gd._fullLayout;
+            return layout && layout.font.size === 20 && layout.legend.font.size === 20
+                && layout.annotations[0].font.size === 16;  // the attribution: 11 × 20 / 14
+        }""",
+        arg=ids.COMPARE_MAP,
+    )
+    assert_stayed_local(page)
