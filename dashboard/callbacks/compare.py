@@ -66,39 +66,58 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         value = current if current in years else (years[0] if years else None)
         return [{"label": str(y), "value": y} for y in years], value
 
-    @app.callback(
-        Output(ids.COMPARE_HEADING, "children"),
-        Output(ids.COMPARE_CARD, "children"),
-        Output(ids.COMPARE_BARS, "figure"),
-        Output(ids.COMPARE_CAVEATS, "children"),
-        Output(ids.COMPARE_SOURCE, "children"),
-        Output(ids.COMPARE_TABLE, "children"),
-        Output(ids.COMPARE_TREND, "figure"),
-        Output(ids.COMPARE_TREND_SOURCE, "children"),
-        Output(ids.COMPARE_GAP, "children"),
+    def answer(region, edition, year, benchmark, also, peers, lang) -> list | None:
+        """The page's outputs for these choices (components' order), built once per version."""
+        if not (region and edition and year):
+            return None
+        args = (region, int(edition), int(year), lang, benchmark or "leaders")
+        args += (tuple(also or ()), tuple(peers or ()))
+        reader = reader_of()
+        return cached_answer(
+            reader,
+            ("compare", *args),
+            lambda: components(compare_view(reader, catalogue_of(), *args), lang),
+        )
+
+    choices = [
         Input(ids.COMPARE_REGION, "value"),
         Input(ids.COMPARE_EDITION, "value"),
         Input(ids.COMPARE_YEAR, "value"),
         Input(ids.COMPARE_BENCHMARK, "value"),
         Input(ids.COMPARE_ALSO, "value"),
         Input(ids.COMPARE_PEERS, "value"),
+    ]
+
+    @app.callback(
+        Output(ids.COMPARE_HEADING, "children"),
+        Output(ids.COMPARE_CARD, "children"),
+        Output(ids.COMPARE_CAVEATS, "children"),
+        Output(ids.COMPARE_SOURCE, "children"),
+        Output(ids.COMPARE_TABLE, "children"),
+        Output(ids.COMPARE_TREND, "figure"),
+        Output(ids.COMPARE_TREND_SOURCE, "children"),
+        Output(ids.COMPARE_GAP, "children"),
+        *choices,
+        State(ids.COMPARE_LANG, "data"),
+    )
+    def _view(region, edition, year, benchmark, also, peers, lang):
+        found = answer(region, edition, year, benchmark, also, peers, lang)
+        if found is None:
+            empty = empty_figure(lang=lang or "sv")
+            return [], [], [], "", [], empty, "", []
+        return [*found[:BARS], *found[BARS + 1 :]]
+
+    @app.callback(
+        Output(ids.COMPARE_BARS, "figure"),
+        *choices,
         Input(ids.COMPARE_VIEW, "value"),
         State(ids.COMPARE_LANG, "data"),
     )
-    def _view(region, edition, year, benchmark, also, peers, view, lang):
-        if not (region and edition and year):
-            empty = empty_figure(lang=lang or "sv")
-            return [], [], empty, [], "", [], empty, "", []
-        args = (region, int(edition), int(year), lang, benchmark or "leaders")
-        args += (tuple(also or ()), tuple(peers or ()))
-        reader = reader_of()
-        answer = cached_answer(
-            reader,
-            ("compare", *args),
-            lambda: components(compare_view(reader, catalogue_of(), *args), lang),
-        )
+    def _bars(region, edition, year, benchmark, also, peers, view, lang):
+        # The bars' pane is hidden behind the map: drawing them there delayed the map (plotly
+        # draws one figure at a time). They are drawn when their tab opens, and the tabs
+        # switch nothing else on the page.
         if view == "map":
-            # the bars' pane is hidden behind the map: drawing them there delayed the map
-            # (plotly draws one figure at a time); they are drawn when their tab opens
-            return [*answer[:BARS], no_update, *answer[BARS + 1 :]]
-        return answer
+            return no_update
+        found = answer(region, edition, year, benchmark, also, peers, lang)
+        return empty_figure(lang=lang or "sv") if found is None else found[BARS]
