@@ -463,14 +463,16 @@ def map_periods(values: pd.DataFrame, catalogue: Catalogue) -> list[str]:
     return in_order(present["period"].astype(str))
 
 
+def _sweden_value(value, unit: str, decimals: int, lang: str) -> str:
+    """ "6,6 procent", or "uppgift saknas": a län's value as hover and notes say it."""
+    if value is None or pd.isna(value):
+        return t("ris.no_data", lang)
+    return f"{format_number(value, decimals, lang)} {unit}"
+
+
 def _sweden_hover(name: str, period: str, value, unit: str, decimals: int, sex: str, lang: str):
     who = f" – {t(f'sex.{sex}', lang).lower()}" if sex in ("K", "M") else ""
-    shown = (
-        t("ris.no_data", lang)
-        if value is None or pd.isna(value)
-        else f"{format_number(value, decimals, lang)} {unit}"
-    )
-    return f"<b>{escape(name)}</b>{who}<br>{period}: {shown}"
+    return f"<b>{escape(name)}</b>{who}<br>{period}: {_sweden_value(value, unit, decimals, lang)}"
 
 
 def _sweden_standing(name, period, lookup, code, sexes, lang, unit, decimals) -> str:
@@ -478,12 +480,7 @@ def _sweden_standing(name, period, lookup, code, sexes, lang, unit, decimals) ->
     kvinnor 5,9 procent, män 6,3 procent"."""
     parts = []
     for sex in sexes:
-        value = lookup.get((code, sex))
-        shown = (
-            t("ris.no_data", lang)
-            if value is None or pd.isna(value)
-            else f"{format_number(value, decimals, lang)} {unit}"
-        )
+        shown = _sweden_value(lookup.get((code, sex)), unit, decimals, lang)
         parts.append(shown if sex == "T" else f"{t(f'sex.{sex}', lang).lower()} {shown}")
     return f"{name} {period}: {', '.join(parts)}"
 
