@@ -80,11 +80,13 @@ def _checked(query, key: str, known, default, parse=str):
 
 def _checked_list(query, key: str, known) -> tuple[str, ...]:
     """A comma-separated list (regions): every entry must be known."""
+    known = list(known)
+    allowed = set(known)
     asked = [v for v in (_one(query, key) or "").split(",") if v]
-    unknown = [v for v in asked if v not in set(known)]
+    unknown = [v for v in asked if v not in allowed]
     if unknown:
         raise ExportError(
-            f"okänt värde i länken: {key}={','.join(unknown)!r}; välj bland: {_listed(list(known))}"
+            f"okänt värde i länken: {key}={','.join(unknown)!r}; välj bland: {_listed(known)}"
         )
     return tuple(asked)
 
