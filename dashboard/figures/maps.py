@@ -227,11 +227,6 @@ def _missing_trace(rows: pd.DataFrame, geojson, lang: str, geo: str, legend: boo
     )
 
 
-def _ratio_colour(ratio: float) -> float:
-    """log2 of the ratio, clipped to the scale's ends (±RATIO_SPAN)."""
-    return max(-RATIO_SPAN, min(RATIO_SPAN, math.log2(ratio))) if ratio > 0 else -RATIO_SPAN
-
-
 def _ratio_range(ratios: Sequence[float]) -> tuple[int, int]:
     """The whole powers of two (log2) that frame the ratios: at least ½–2, at most ⅛–8."""
     logs = [math.log2(r) for r in ratios]
@@ -306,7 +301,8 @@ def ratio_map(
             go.Choropleth(
                 geojson=geojson,
                 locations=list(present["region_code"]),
-                z=[max(low, min(high, _ratio_colour(r))) for r in ratios],
+                # log2 of the ratio, clipped to the scale's ends (the ratios are > 0)
+                z=[max(low, min(high, math.log2(r))) for r in ratios],
                 zmin=low,
                 zmax=high,
                 colorscale=_cropped_scale(low, high),
