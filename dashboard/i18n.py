@@ -743,6 +743,18 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "maps.sweden.lan": {"sv": "län", "en": "counties"},
     "maps.sweden.nuts2": {"sv": "riksområden, NUTS 2", "en": "NUTS 2 regions"},
+    "maps.sweden.subtitle.lan": {
+        "sv": "Sveriges {count} län, {unit}",
+        "en": "Sweden's {count} counties, {unit}",
+    },
+    "maps.sweden.subtitle.nuts2": {
+        "sv": "Sveriges {count} riksområden (NUTS 2), {unit}",
+        "en": "Sweden's {count} NUTS 2 regions, {unit}",
+    },
+    "maps.sweden.subtitle.split": {
+        "sv": "kvinnor och män var för sig",
+        "en": "women and men side by side",
+    },
     "maps.sweden.darker_higher": {
         "sv": "Mörkare blå = högre värde, vilket är bättre för den här indikatorn.",
         "en": "Darker blue = a higher value, which is better for this indicator.",

@@ -28,6 +28,7 @@ from dashboard.views.maps import (
     COLOURS,
     VIEWS,
     MapView,
+    SwedenMapView,
     europe_map_view,
     map_periods,
     sweden_map_view,
@@ -205,9 +206,28 @@ def _explorer_map(reader, catalogue, query, lang: str) -> Chart:
     )
     sex_column = t("goals.col.sex", lang)
     data[sex_column] = [t(f"sex.{x}", lang) for x in data[sex_column]]
-    subtitle = t("maps.sweden.lan" if view.level == 3 else "maps.sweden.nuts2", lang)
     name = (catalogue.indicators[indicator].name(lang), view.period or "")
-    return Chart(view.figure, _map_frame(view, subtitle.capitalize()), data, name)
+    return Chart(
+        view.figure,
+        _map_frame(view, _sweden_subtitle(view, catalogue, indicator, lang)),
+        data,
+        name,
+    )
+
+
+def _sweden_subtitle(view: SwedenMapView, catalogue, indicator: str, lang: str) -> str:
+    """What the map shows, under its title: "Sveriges 21 län, procent"; and whether women and
+    men are drawn side by side."""
+    where = "lan" if view.level == 3 else "nuts2"
+    subtitle = t(
+        f"maps.sweden.subtitle.{where}",
+        lang,
+        count=view.rows["region_code"].nunique(),
+        unit=catalogue.indicators[indicator].unit_text(lang),
+    )
+    if view.rows["sex"].nunique() > 1:
+        subtitle += " · " + t("maps.sweden.subtitle.split", lang)
+    return subtitle
 
 
 def _map_frame(view: MapView, subtitle: str) -> SlideFrame:

@@ -72,3 +72,19 @@ def test_a_map_slide_gives_the_map_the_height_and_puts_its_notes_beside_it(reade
     # the region's line, the scale and the insets: a list, each note on a bullet of its own
     assert notes[0].text.startswith("• Småland med öarna (SE21)")
     assert notes[0].text.count("• ") == len(chart.frame.notes) == 3
+
+
+def test_the_sweden_maps_slide_says_what_it_shows_under_its_title(reader, cat):
+    chart, _ = chart_from_permalink(
+        reader, cat, "/indikatorer?indicator=unemployment_rate_20_64&view=map"
+    )
+    assert chart.frame.title == "Arbetslöshet 20–64 år, 2022 (län)"
+    assert chart.frame.subtitle == "Sveriges 21 län, procent"
+    chart, _ = chart_from_permalink(
+        reader, cat, "/indikatorer?indicator=matching_rate_20_64&sex=KM&view=map&lang=en"
+    )
+    assert chart.frame.subtitle.endswith(", percent · women and men side by side")
+    chart, _ = chart_from_permalink(
+        reader, cat, "/indikatorer?indicator=eurostat_tertiary_attainment_25_64&view=map"
+    )
+    assert chart.frame.subtitle.startswith("Sveriges 8 riksområden (NUTS 2), ")
