@@ -1,5 +1,6 @@
 """Browser half of bench/dashboard.sh: records the main callbacks' real requests (so wrk sends
-exactly what a browser sends) and measures the time from navigation to the first chart drawn.
+exactly what a browser sends) and times, on the page's own clock, navigation to the first chart
+and map shown, and the map from a click on its tab or a link inside the app.
 
 Usage: dashboard_browser.py URL OUTDIR
 Writes OUTDIR/<name>.json (the request body) and OUTDIR/<name>.url (where Dash posts it; Dash 4
@@ -86,45 +87,63 @@ def record(page, url: str, output: str) -> tuple[str, dict]:
     return captured[-1]
 
 
-# the page's chart, by its graph's id: the first plot in the document can be the map's, empty
-# behind its tab
-DRAWN = (
-    "(id) => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');"
-    " return gd && gd._fullData && gd._fullData.length > 0; }"
-)
+# The page's own clock (performance.now(): ms since the navigation started, or since the click)
+# at the frame that first shows the chart: a MutationObserver sees the drawn element and the next
+# animation frame is the one painted with it. Timed inside the page, because Playwright polling
+# from outside lags when a long task follows the drawing (the same Jämför map: 2.1 s by
+# wait_for_selector, 1.1 s by the page's own frame).
+SHOWN = {
+    "compare-bars": "#compare-bars .barlayer .point",
+    "explorer-chart": "#explorer-chart .scatterlayer .trace",
+    "compare-map": "#compare-map path.choroplethlocation",
+    "explorer-map": "#explorer-map path.choroplethlocation",
+}
 CHARTS_TIMED = {"/jamfor?region=SE33": "compare-bars", "/indikatorer": "explorer-chart"}
+STOPWATCH = """
+window.__watch = window.__watch || {};
+window.__watchFrom = (selector, start) => { window.__watch = {selector, start}; };
+document.addEventListener('click', () => {
+  const w = window.__watch;
+  if (w.selector && w.start === undefined) w.start = performance.now();
+}, true);
+new MutationObserver(() => {
+  const w = window.__watch;
+  if (w.selector && w.start !== undefined && w.seen === undefined
+      && document.querySelector(w.selector)) {
+    w.seen = performance.now();
+    requestAnimationFrame(() => { w.shown = performance.now(); });
+  }
+}).observe(document, {subtree: true, childList: true});
+"""
 
 
-def _timed_visit(page, url: str, graph: str, drawn: str = DRAWN) -> float:
-    start = time.perf_counter()
-    page.goto(url, wait_until="commit")
-    page.wait_for_function(drawn, arg=graph, polling=16, timeout=30_000)
-    elapsed = (time.perf_counter() - start) * 1000
+def _stopwatch(page) -> float:
+    page.wait_for_function("() => window.__watch.shown", polling=16, timeout=30_000)
+    return page.evaluate("() => window.__watch.shown - window.__watch.start")
+
+
+def _timed_visit(page) -> float:
+    page.goto(page.timed_url, wait_until="commit")
+    elapsed = _stopwatch(page)
     # the page goes on with its later callbacks after the chart: let it finish, so the next
     # visit starts from an idle page, as a reader's would
     page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
     return elapsed
 
 
-def first_chart_ms(browser, url: str, graph: str, runs: int) -> tuple[list[float], list[float]]:
-    """(first visits with an empty browser cache, return visits with the scripts cached)."""
+def first_shown_ms(browser, url: str, graph: str, runs: int) -> tuple[list[float], list[float]]:
+    """From navigation to the chart or map first shown: (first visits with an empty browser
+    cache, return visits with the scripts cached)."""
     cold, warm = [], []
     for _ in range(runs):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        watch = json.dumps({"selector": SHOWN[graph], "start": 0})
+        context.add_init_script(f"window.__watch = {watch};" + STOPWATCH)
         page = context.new_page()
-        cold.append(_timed_visit(page, url, graph))
-        warm.append(_timed_visit(page, url, graph))
-        context.close()
-    return cold, warm
-
-
-def first_map_ms(browser, url: str, graph: str, runs: int) -> tuple[list[float], list[float]]:
-    cold, warm = [], []
-    for _ in range(runs):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = context.new_page()
-        cold.append(_timed_visit(page, url, graph, MAP_DRAWN))
-        warm.append(_timed_visit(page, url, graph, MAP_DRAWN))
+        page.timed_url = url
+        cold.append(_timed_visit(page))
+        warm.append(_timed_visit(page))
         context.close()
     return cold, warm
 
@@ -134,20 +153,6 @@ TABS = {
     "/jamfor?region=SE33": ("compare-view", "compare-map"),
     "/indikatorer?indicator=unemployment_rate_20_64": ("explorer-view", "explorer-map"),
 }
-# In-page clock: when the reader acted (a click, or a link followed) and when the map's first
-# region was drawn. Timed inside the page, so Playwright's own waiting before it clicks (the page
-# may still be busy after network idle) is not counted as the app's.
-STOPWATCH = """
-window.__map = {};
-window.__mapStart = () => { window.__map = {graph: window.__map.graph, start: performance.now()}; };
-document.addEventListener('click', () => { if (!window.__map.start) window.__mapStart(); }, true);
-new MutationObserver(() => {
-  const m = window.__map;
-  if (m.start && !m.drawn && m.graph
-      && document.querySelector('#' + m.graph + ' path.choroplethlocation'))
-    m.drawn = performance.now();
-}).observe(document, {subtree: true, childList: true});
-"""
 
 
 def _settled_page(browser, url: str):
@@ -160,37 +165,33 @@ def _settled_page(browser, url: str):
     return context, page
 
 
-def _stopwatch(page, graph: str) -> float:
-    page.wait_for_function("() => window.__map.drawn", polling=16, timeout=30_000)
-    return page.evaluate("() => window.__map.drawn - window.__map.start")
-
-
 def tab_map_ms(browser, url: str, tabs: str, graph: str, runs: int) -> list[float]:
-    """From a click on "Karta" on a page already open to its map drawn: no page load, no
+    """From a click on "Karta" on a page already open to its map shown: no page load, no
     scripts to start, the map's callback and plotly's drawing only."""
     times = []
     for _ in range(runs):
         context, page = _settled_page(browser, url)
-        page.evaluate("(g) => { window.__map = {graph: g}; }", graph)
+        page.evaluate("(selector) => window.__watchFrom(selector)", SHOWN[graph])
         page.locator(f"#{tabs} input[value=map]").check()
-        times.append(_stopwatch(page, graph))
+        times.append(_stopwatch(page))
         context.close()
     return times
 
 
 def link_map_ms(browser, start: str, target: str, graph: str, runs: int) -> list[float]:
     """From following a link inside the app (what dcc.Link does: push the address, tell Dash) to
-    the target page's map drawn: the scripts are running, the page's content is fetched."""
+    the target page's map shown: the scripts are running, the page's content is fetched."""
     times = []
     for _ in range(runs):
         context, page = _settled_page(browser, start)
         page.evaluate(
-            """([target, g]) => { window.__map = {graph: g}; window.__mapStart();
+            """([target, selector]) => {
+                window.__watchFrom(selector, performance.now());
                 window.history.pushState({}, '', target);
                 window.dispatchEvent(new CustomEvent('_dashprivate_pushstate')); }""",
-            [target, graph],
+            [target, SHOWN[graph]],
         )
-        times.append(_stopwatch(page, graph))
+        times.append(_stopwatch(page))
         context.close()
     return times
 
@@ -270,18 +271,24 @@ def main(base: str, out: Path) -> None:
             (out / f"{name}.json").write_text(json.dumps(body))
             (out / f"{name}.url").write_text(endpoint)
         page.close()
-        first_chart_ms(browser, base + "/jamfor", "compare-bars", 1)  # warm the server's caches
-        print(f"från navigering till första diagram ({FIRST_CHART_RUNS} laddningar, mål ≤ 1500 ms)")
+        first_shown_ms(browser, base + "/jamfor", "compare-bars", 1)  # warm the server's caches
+        print(
+            f"från navigering till första diagram visat, sidans egen klocka ({FIRST_CHART_RUNS}"
+            " laddningar, mål ≤ 1500 ms)"
+        )
         for path, graph in CHARTS_TIMED.items():
-            cold, warm = first_chart_ms(browser, base + path, graph, FIRST_CHART_RUNS)
+            cold, warm = first_shown_ms(browser, base + path, graph, FIRST_CHART_RUNS)
             _report(path, "första besöket", cold)
             _report(path, "återbesök, skript i cache", warm)
-        print(f"från navigering till första kartan ({FIRST_CHART_RUNS} laddningar, mål ≤ 1500 ms)")
+        print(
+            f"från navigering till första kartan visad, sidans egen klocka ({FIRST_CHART_RUNS}"
+            " laddningar, mål ≤ 1500 ms)"
+        )
         for path, graph in MAPS.items():
-            cold, warm = first_map_ms(browser, base + path, graph, FIRST_CHART_RUNS)
+            cold, warm = first_shown_ms(browser, base + path, graph, FIRST_CHART_RUNS)
             _report(path, "första besöket", cold)
             _report(path, "återbesök, skript i cache", warm)
-        print(f"inom appen, till kartan ritad ({FIRST_CHART_RUNS} gånger, mål ≤ 1500 ms)")
+        print(f"inom appen, till kartan visad ({FIRST_CHART_RUNS} gånger, mål ≤ 1500 ms)")
         for path, (tabs, graph) in TABS.items():
             times = tab_map_ms(browser, base + path, tabs, graph, FIRST_CHART_RUNS)
             _report(path, "klick på fliken Karta", times)
