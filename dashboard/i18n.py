@@ -125,6 +125,7 @@ TEXT: dict[str, dict[str, str]] = {
     "meta.definition": {"sv": "Definition", "en": "Definition"},
     "meta.unit": {"sv": "Enhet", "en": "Unit"},
     "meta.source": {"sv": "Källa", "en": "Source"},
+    "meta.table": {"sv": "tabell", "en": "table"},
     "meta.frequency": {"sv": "Frekvens", "en": "Frequency"},
     "meta.direction": {"sv": "Riktning", "en": "Direction"},
     "meta.periods": {"sv": "Perioder i lagret", "en": "Periods loaded"},

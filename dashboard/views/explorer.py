@@ -74,9 +74,13 @@ def indicator_options(reader: WarehouseReader, catalogue: Catalogue, lang: str) 
     return [{"label": o["label"], "value": o["value"]} for o in options]
 
 
+def region_codes(values: pd.DataFrame) -> list[str]:
+    """The regions with values, in the page's order: Sweden and the riksområden first."""
+    return sorted(set(values["region_code"]), key=lambda c: (len(c) > 2, c))
+
+
 def region_options(values: pd.DataFrame, catalogue: Catalogue, lang: str) -> list[dict]:
-    codes = sorted(set(values["region_code"]), key=lambda c: (len(c) > 2, c))
-    return [catalogue.regions.option(code, lang) for code in codes]
+    return [catalogue.regions.option(code, lang) for code in region_codes(values)]
 
 
 def in_order(periods) -> list[str]:
@@ -210,6 +214,14 @@ def next_release(indicator, lang: str) -> str:
     return catalogue_text(indicator.next_release, indicator.next_release_en, lang)
 
 
+def _source_reference(source, label: str, lang: str) -> str:
+    """The source's table after its name ("(tabell TAB3138)"), where the name does not already
+    say it; a hand-kept file has none (its file is named under "Visade värden")."""
+    if source.type == "manual" or not source.key or source.key in label:
+        return ""
+    return f" ({t('meta.table', lang)} {source.key})"
+
+
 def metadata(
     reader: WarehouseReader,
     catalogue: Catalogue,
@@ -226,6 +238,7 @@ def metadata(
     row = loaded[loaded["indicator_id"] == indicator_id] if not loaded.empty else loaded
     fresh = row.iloc[0] if not row.empty else None
     source = indicator.source
+    label = data.source_label(indicator, lang)
 
     def item(key, text="", **rest) -> MetaItem:
         return MetaItem(t(f"meta.{key}", lang), text, **rest)
@@ -234,10 +247,7 @@ def metadata(
         item("definition", indicator.description(lang)),
         item("unit", indicator.unit_text(lang)),
         item(
-            "source",
-            data.source_label(indicator, lang),
-            href=source.url or None,
-            after=f" ({source.describe()})",
+            "source", label, href=source.url or None, after=_source_reference(source, label, lang)
         ),
         *(
             [item("values_from", lines=_origin_lines(indicator, sources, lang))]

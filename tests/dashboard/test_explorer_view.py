@@ -9,7 +9,13 @@ from dashboard.components.explorer_parts import metadata_panel, source_and_table
 from dashboard.data_access.indicators import value_sources
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.i18n import plain
-from dashboard.views.explorer import csv_text, download_frame, explorer_frame, explorer_view
+from dashboard.views.explorer import (
+    csv_text,
+    download_frame,
+    explorer_frame,
+    explorer_view,
+    metadata,
+)
 from tests.conftest import make_settings, run_etl
 from tests.dashboard.texts import text_of
 from tests.followup_files import indicators_waiting_for_a_file
@@ -94,6 +100,20 @@ def test_the_metadata_panel_names_source_unit_and_load(reader, cat):
     )
     assert "SCB regionala matchningsindikatorer (AM9906)" in meta
     assert "Enhet procent" in meta and "Perioder i lagret 2015–2020" in meta
+
+
+@pytest.mark.parametrize(
+    ("indicator", "source"),
+    [
+        # a hand-kept file: its file is named under "Visade värden", no "(manual)"
+        ("unemployment_rate_20_64", "Källa SCB BAS, arbetsmarknadsstatus (AM0210) Visade"),
+        # the name says the dataset already: not twice
+        ("eurostat_tertiary_attainment_25_64", "Källa Eurostat edat_lfse_04 Visade"),
+    ],
+)
+def test_the_source_names_its_table_once_and_no_loader(reader, cat, indicator, source):
+    meta = text_of(metadata_panel(metadata(reader, cat, indicator, "sv")))
+    assert source in meta
 
 
 def test_the_swedish_csv_uses_semicolons_and_decimal_commas(reader, cat):
