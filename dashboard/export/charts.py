@@ -169,21 +169,20 @@ def _compare_map(reader, catalogue, query, lang: str) -> Chart:
 
 
 def _indicator(reader, catalogue, query, lang: str) -> str:
-    """The link's indicator; without one, the one Indikatorer opens with."""
-    indicator = _one(query, "indicator")
-    if indicator is None:
-        options = explorer_views.indicator_options(reader, catalogue, lang)
-        if not options:
-            raise ExportError("inga uppföljningsindikatorer har värden i lagret: kör rusmon etl")
-        return options[0]["value"]
-    if indicator not in catalogue.indicators:
-        raise ExportError(f"okänt värde i länken: indicator={indicator!r}")
-    return indicator
+    """The link's indicator, one Indikatorer offers (it has values in the warehouse); without
+    one, the one the page opens with."""
+    options = [o["value"] for o in explorer_views.indicator_options(reader, catalogue, lang)]
+    if not options:
+        raise ExportError("inga uppföljningsindikatorer har värden i lagret: kör rusmon etl")
+    return _checked(query, "indicator", options, options[0])
 
 
 def _explorer_regions(query, values: pd.DataFrame) -> list[str]:
-    """The link's regions, each one that has values for the indicator."""
-    return list(_checked_list(query, "regions", sorted(set(values["region_code"]))))
+    """The link's regions, each one that has values for the indicator; without any, the ones
+    the page opens with (so the chart and the map show what the link shows on screen)."""
+    available = explorer_views.region_codes(values)
+    asked = list(_checked_list(query, "regions", sorted(available)))
+    return asked or explorer_views.default_regions(available)
 
 
 def _explorer_map(reader, catalogue, query, lang: str) -> Chart:
@@ -307,8 +306,7 @@ def _goal(reader, catalogue, query, lang: str) -> Chart:
 def _explorer(reader, catalogue, query, lang: str) -> Chart:
     indicator = _indicator(reader, catalogue, query, lang)
     values = indicator_data.values(reader, indicator)
-    available = sorted(set(values["region_code"]))
-    regions = _explorer_regions(query, values) or explorer_views.default_regions(available)
+    regions = _explorer_regions(query, values)
     bases, periods = explorer_views.period_options(values, lang)
     mode = _checked(query, "mode", ("series", "bar"), "series")
     year = _checked(query, "year", [p["value"] for p in periods], None)

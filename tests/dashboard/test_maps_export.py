@@ -10,9 +10,12 @@ import plotly.io as pio
 import pytest
 from PIL import Image
 
+from dashboard.data_access import indicators as indicator_data
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.export.charts import chart_from_permalink, export_chart
 from dashboard.export.slide import slide_figure
+from dashboard.views.explorer import default_regions, region_codes
+from dashboard.views.maps import sweden_map_view
 from tests.maps_support import with_geometry
 
 
@@ -88,3 +91,15 @@ def test_the_sweden_maps_slide_says_what_it_shows_under_its_title(reader, cat):
         reader, cat, "/indikatorer?indicator=eurostat_tertiary_attainment_25_64&view=map"
     )
     assert chart.frame.subtitle.startswith("Sveriges 8 riksområden (NUTS 2), ")
+
+
+def test_a_map_link_without_regions_exports_the_lan_the_page_opens_with(reader, cat):
+    """The page outlines its default regions when the link names none; so does the slide."""
+    chart, _ = chart_from_permalink(
+        reader, cat, "/indikatorer?indicator=unemployment_rate_20_64&view=map"
+    )
+    values = indicator_data.values(reader, "unemployment_rate_20_64")
+    opened_with = default_regions(region_codes(values))
+    page = sweden_map_view(reader, cat, "unemployment_rate_20_64", None, "T", opened_with, "sv")
+    assert chart.frame.notes == tuple(page.notes)
+    assert chart.frame.notes[0] == "Västmanlands län 2022: 6,6 procent"
