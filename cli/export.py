@@ -88,13 +88,19 @@ def _chart(args: argparse.Namespace, reader) -> int:
     fmt = args.format
     if args.out:
         suffix = Path(args.out).suffix.lower().lstrip(".")
+        if suffix == "pptx":
+            raise ExportUsageError(
+                f"--out {args.out}: en bild eller data, inte en presentation (.png, .svg, .pdf "
+                "eller .csv); en presentation görs av rusmon export deck"
+            )
         fmt = fmt or (suffix if suffix in CHART_FORMATS else None)
-        _target(args.out, (f".{fmt or 'png'}",))
+        _target(args.out, (f".{fmt}",) if fmt else tuple(f".{f}" for f in CHART_FORMATS))
     fmt = fmt or "png"
     chart, lang = chart_from_permalink(reader, catalogue(), args.permalink, args.chart)
     content, name = export_chart(chart, fmt, lang)
     out = Path(args.out or name)
-    return _write(out, lambda path: path.write_bytes(content), f"diagram ({fmt})")
+    drawn = "karta" if any(trace.type == "choropleth" for trace in chart.figure.data) else "diagram"
+    return _write(out, lambda path: path.write_bytes(content), f"{drawn} ({fmt})")
 
 
 def _deck(args: argparse.Namespace, reader) -> int:

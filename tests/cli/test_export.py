@@ -10,6 +10,7 @@ import pytest
 from pptx import Presentation
 
 from cli.main import main
+from tests.maps_support import with_geometry
 
 GOAL = (
     "/maluppfoljning?strategy=vastmanland_rus_2030&region=SE125&period=2019-2022"
@@ -38,6 +39,17 @@ def test_a_compare_permalink_gives_an_svg_slide_with_title_region_and_source(rus
     assert code == 0 and "diagram (svg) skriven till" in printed
     assert "Övre Norrland jämfört med Europas innovationsledare" in svg
     assert "Källa: Europeiska kommissionen" in svg
+
+
+def test_a_map_link_is_said_to_give_a_map(
+    followup_warehouse, shared_data, tmp_path, monkeypatch, capsys
+):
+    settings = with_geometry(followup_warehouse, shared_data, tmp_path / "warehouse")
+    monkeypatch.setenv("RUSMON_DATABASE_URL", settings.database_url)
+    out = tmp_path / "karta.png"
+    link = "/indikatorer?indicator=unemployment_rate_20_64&view=map"
+    code = main(["export", "chart", link, "--out", str(out)])
+    assert code == 0 and "karta (png) skriven till" in capsys.readouterr().out
 
 
 def test_the_rii_trend_is_the_second_chart_of_jamfor(rusmon, tmp_path):
@@ -108,6 +120,10 @@ def test_the_deck_command_writes_a_deck_that_opens(rusmon, tmp_path):
             ("chart", "/indikatorer?indicator=unemployment_rate_20_64&regions=SE125,XX"),
             "regions='XX'",
         ),
+        (("chart", "/indikatorer?indicator=nope"), "indicator='nope'; välj bland: "),
+        # a chart is an image or data; a presentation is the deck command's
+        (("chart", "/jamfor", "--out", "x.pptx"), "en presentation görs av rusmon export deck"),
+        (("chart", "/jamfor", "--out", "x.txt"), "filen ska sluta på .png eller .svg eller"),
         (
             ("chart", GOAL.replace("2019-2022", "1999-2002")),
             "period='1999-2002'; välj bland: 2019-2022",
