@@ -443,7 +443,10 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "Källa: {source}. Senast laddad i rusmon {loaded}.",
         "en": "Source: {source}. Last loaded into rusmon {loaded}.",
     },
-    "meta.values_from": {"sv": "Visade värden kommer från", "en": "Values shown come from"},
+    "meta.values_from": {
+        "sv": "Diagrammets värden kommer från",
+        "en": "The chart's values come from",
+    },
     "meta.rows_periods": {"sv": "{rows} värden, {periods}", "en": "{rows} values, {periods}"},
     "explorer.col.source": {"sv": "Källa", "en": "Source"},
     "explorer.col.note": {"sv": "anmärkning", "en": "note"},

@@ -216,7 +216,7 @@ def next_release(indicator, lang: str) -> str:
 
 def _source_reference(source, label: str, lang: str) -> str:
     """The source's table after its name ("(tabell TAB3138)"), where the name does not already
-    say it; a hand-kept file has none (its file is named under "Visade värden")."""
+    say it; a hand-kept file has none (its file is named under "Diagrammets värden")."""
     if source.type == "manual" or not source.key or source.key in label:
         return ""
     return f" ({t('meta.table', lang)} {source.key})"

@@ -105,10 +105,10 @@ def test_the_metadata_panel_names_source_unit_and_load(reader, cat):
 @pytest.mark.parametrize(
     ("indicator", "source"),
     [
-        # a hand-kept file: its file is named under "Visade värden", no "(manual)"
-        ("unemployment_rate_20_64", "Källa SCB BAS, arbetsmarknadsstatus (AM0210) Visade"),
+        # a hand-kept file: its file is named under "Diagrammets värden", no "(manual)"
+        ("unemployment_rate_20_64", "Källa SCB BAS, arbetsmarknadsstatus (AM0210) Diagrammets"),
         # the name says the dataset already: not twice
-        ("eurostat_tertiary_attainment_25_64", "Källa Eurostat edat_lfse_04 Visade"),
+        ("eurostat_tertiary_attainment_25_64", "Källa Eurostat edat_lfse_04 Diagrammets"),
     ],
 )
 def test_the_source_names_its_table_once_and_no_loader(reader, cat, indicator, source):
@@ -185,7 +185,7 @@ def test_a_hand_kept_file_for_an_api_indicator_is_called_hand_kept(own_file_read
     assert "Egen uppföljning (handpåförd fil: egen_uppfoljning.csv" in table
     assert "Egen uppföljning (handpåförd fil: egen_uppfoljning.csv" in view.table.caption
     meta = text_of(metadata_panel(view.metadata))
-    assert "Visade värden kommer från" in meta
+    assert "Diagrammets värden kommer från" in meta
     assert "handpåförd fil: egen_uppfoljning.csv" in meta and "2 värden, 2021–2022" in meta
     english = plain(_view(own_file_reader, cat, "grp_per_inhabitant", "SE331", "en").source)
     # the file's own words are Swedish: marked so in English
