@@ -8,6 +8,7 @@ from dash import Dash, Input, Output, State, html, no_update
 from dashboard import ids
 from dashboard.callbacks import maps
 from dashboard.callbacks.answers import cached_answer
+from dashboard.components.compare_heading import compare_heading
 from dashboard.components.rii_standing import card
 from dashboard.components.table import simple_table, table_details
 from dashboard.figures.common import empty_figure
@@ -35,7 +36,7 @@ def _gap(view: CompareView) -> list:
 def components(view: CompareView, lang: str) -> tuple:
     """The page's outputs, in the order `register` declares them."""
     return (
-        [html.H1(view.title), html.P(view.intro, className="lead")],
+        compare_heading(view.title, view.intro),
         card(view.card),
         view.bars,
         _caveats(view, lang),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.compare_heading import compare_heading
 from dashboard.components.controls import dropdown, labelled
 from dashboard.components.download_menu import GRAPH_CONFIG, deck_link, download_menu
 from dashboard.components.map_parts import chosen_view, europe_content, europe_section, view_tabs
@@ -12,7 +13,7 @@ from dashboard.components.shell import shell
 from dashboard.context import catalogue, reader
 from dashboard.data_access import ris
 from dashboard.i18n import language, t
-from dashboard.views.compare import DEFAULT_REGION, region_options, year_options
+from dashboard.views.compare import DEFAULT_REGION, heading_text, region_options, year_options
 from dashboard.views.maps import COLOURS
 from dashboard.views.maps import indicator_options as map_indicators
 
@@ -138,7 +139,14 @@ def compare_page(
         dcc.Store(id=ids.COMPARE_URL),
         dcc.Store(id=ids.COMPARE_PEERS_MEMORY),
         dcc.Store(id=ids.COMPARE_PEERS_FROM_URL, data=bool(chosen_peers)),
-        html.Div(id=ids.COMPARE_HEADING),
+        html.Div(
+            compare_heading(
+                *heading_text(
+                    catalogue(), chosen_region, chosen_edition, chosen_year, lang, benchmark or ""
+                )
+            ),
+            id=ids.COMPARE_HEADING,
+        ),
         controls,
         benchmarks,
         view_tabs(ids.COMPARE_VIEW, view, lang),

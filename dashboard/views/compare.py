@@ -271,6 +271,20 @@ def ris_source(info, group: str, edition: int, lang: str) -> str:
     )
 
 
+def heading_text(
+    catalogue: Catalogue, region: str, edition: int, year: int, lang: str, benchmark: str
+) -> tuple[str, str]:
+    """Jämför's heading and intro: who is compared with which group, in which edition and year.
+    Words only, no data: the page shows them at once (nothing above the map moves when the
+    comparison's answer comes), and the view says the same."""
+    benchmark = benchmark if benchmark in ris.BENCHMARKS else "leaders"
+    region_name = catalogue.regions.name_of(region, lang)
+    return (
+        t(f"compare.heading.{benchmark}", lang, region=region_name),
+        t(f"compare.intro.{benchmark}", lang, edition=edition, year=year),
+    )
+
+
 def compare_view(
     reader: WarehouseReader,
     catalogue: Catalogue,
@@ -287,8 +301,7 @@ def compare_view(
     region_name = catalogue.regions.name_of(region, lang)
     benchmark = benchmark if benchmark in ris.BENCHMARKS else "leaders"
     group = t(f"bench.{benchmark}", lang)
-    title = t(f"compare.heading.{benchmark}", lang, region=region_name)
-    intro = t(f"compare.intro.{benchmark}", lang, edition=edition, year=year)
+    title, intro = heading_text(catalogue, region, edition, year, lang, benchmark)
     meta = ris.editions(reader)
     meta = meta[meta["edition"] == edition]
     comparison = ris.leader_comparison(reader, edition, year, region)

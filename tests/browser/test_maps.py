@@ -341,3 +341,40 @@ def test_presentation_mode_enlarges_the_maps_small_print_too(server, offline):
         arg=ids.COMPARE_MAP,
     )
     assert_stayed_local(page)
+
+
+# Where the map stood, and what the heading said, when its first region was drawn.
+RECORD_FIRST_DRAWN = """
+new MutationObserver((_, observer) => {
+    const graph = document.getElementById('compare-map');
+    if (graph && graph.querySelector('path.choroplethlocation')) {
+        observer.disconnect();
+        const h1 = document.querySelector('#compare-heading h1');
+        const box = graph.getBoundingClientRect();
+        window.__firstDrawn = {
+            box: [box.left, box.top, box.width], heading: h1 ? h1.textContent : null,
+        };
+    }
+}).observe(document, {subtree: true, childList: true});
+"""
+
+
+def test_the_heading_comes_with_the_map_and_nothing_above_it_moves_afterwards(server, offline):
+    """The heading comes with the page and the scroll bar has its room from the start, so
+    the map neither jumps down nor narrows when the comparison's answer fills in (a click aimed
+    at one region would hit its neighbour)."""
+    offline.add_init_script(RECORD_FIRST_DRAWN)
+    offline.goto(server + "/jamfor?region=SE33&view=map")
+    wait_for_map(offline, ids.COMPARE_MAP)
+    offline.wait_for_function(
+        "() => document.querySelector('#gap-table')"  # the comparison's answer is in
+    )
+    offline.wait_for_load_state("networkidle")
+    first = offline.evaluate("() => window.__firstDrawn")
+    assert first["heading"] == "Övre Norrland jämfört med Europas innovationsledare"
+    now = offline.evaluate(
+        """() => { const box = document.getElementById('compare-map').getBoundingClientRect();
+                   return [box.left, box.top, box.width]; }"""
+    )
+    assert now == first["box"]  # not moved down by the heading, nor narrowed by a scroll bar
+    assert_stayed_local(offline)
