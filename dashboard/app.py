@@ -17,6 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from dashboard import context, ids
 from dashboard.callbacks import compare, explorer, goals, overview
+from dashboard.chart_code import preload_chart_code
 from dashboard.context import catalogue
 from dashboard.data_access.reader import WarehouseReader, WarehouseUnavailable
 from dashboard.downloads import register_downloads
@@ -50,7 +51,7 @@ def create_app(database_url: str | None = None) -> Dash:
         suppress_callback_exceptions=True,  # each page brings its own components
         serve_locally=True,  # no CDN: works offline and behind firewalls
     )
-    app.layout = page_container
+    app.layout = preload_chart_code(app, page_container)
     compare.register(app, context.reader, catalogue)
     register_permalink(
         app,

@@ -46,6 +46,7 @@
         const button = document.getElementById("present-toggle");
         if (button) { button.setAttribute("aria-pressed", on ? "true" : "false"); }
         document.querySelectorAll(".js-plotly-plot").forEach(function (graph) {
+            if (graph.closest("#chart-code-warmup")) { return; }  // hidden, never shown (chart_code.py)
             if (!graph.dataset.presentHooked && graph.on) {
                 graph.dataset.presentHooked = "1";
                 // a callback's new figure comes with the base font: fit it again after drawing

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page
 
 from dashboard import ids
+from dashboard.chart_code import WARMUP_BOX, WARMUP_GRAPH
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.views.maps import EUROPE_CENTRE, SWEDEN_CENTRE, _laea
 from indicators.formatting import format_number
@@ -360,14 +361,21 @@ new MutationObserver((_, observer) => {
 
 
 def test_the_heading_comes_with_the_map_and_nothing_above_it_moves_afterwards(server, offline):
-    """The heading comes with the page and the scroll bar has its room from the start, so
-    the map neither jumps down nor narrows when the comparison's answer fills in (a click aimed
-    at one region would hit its neighbour)."""
+    """The heading comes with the page, the pickers' code is settled before the map is drawn
+    (dashboard/chart_code.py) and the scroll bar has its room from the start, so the map neither
+    jumps down nor narrows when the rest of the page fills in (a click aimed at one region would
+    hit its neighbour)."""
     offline.add_init_script(RECORD_FIRST_DRAWN)
     offline.goto(server + "/jamfor?region=SE33&view=map")
     wait_for_map(offline, ids.COMPARE_MAP)
     offline.wait_for_function(
         "() => document.querySelector('#gap-table')"  # the comparison's answer is in
+    )
+    # and every picker above the map is drawn: one whose code was still pending stood as its
+    # label alone, 34 px lower, and grew after the map was drawn
+    offline.wait_for_function(
+        """() => Array.from(document.querySelectorAll('.controls label[for]'))
+                      .every(label => document.getElementById(label.htmlFor))"""
     )
     offline.wait_for_load_state("networkidle")
     first = offline.evaluate("() => window.__firstDrawn")
@@ -377,4 +385,100 @@ def test_the_heading_comes_with_the_map_and_nothing_above_it_moves_afterwards(se
                    return [box.left, box.top, box.width]; }"""
     )
     assert now == first["box"]  # not moved down by the heading, nor narrowed by a scroll bar
+    assert_stayed_local(offline)
+
+
+# In order: every Plotly.react (the graph's id and how many traces it was given) and every
+# callback request the page sends (its outputs). A setter on window.Plotly wraps react the moment
+# plotly's script defines it, before any graph mounts.
+RECORD_PLOTS = """
+window.__events = [];
+let plotly;
+Object.defineProperty(window, 'Plotly', {
+    configurable: true,
+    get() { return plotly; },
+    set(value) {
+        if (value && !value.react.__recorded) {
+            const react = value.react;
+            value.react = function (gd, figure) {
+                const graph = gd && gd.closest ? gd.closest('[id]') : null;
+                const traces = ((figure && figure.data) || []).length;
+                window.__events.push(['plot', graph ? graph.id : '?', traces]);
+                return react.apply(this, arguments);
+            };
+            value.react.__recorded = true;
+        }
+        plotly = value;
+    },
+});
+const send = window.fetch;
+window.fetch = function (input, init) {
+    const body = init && typeof init.body === 'string' ? init.body : '';
+    if (body.includes('"output"')) window.__events.push(['ask', JSON.parse(body).output, 0]);
+    return send.apply(this, arguments);
+};
+"""
+
+
+def events(page: Page) -> list[tuple[str, str, int]]:
+    return [tuple(e) for e in page.evaluate("() => window.__events")]
+
+
+def first_plot_with_data(seen: list[tuple[str, str, int]], graph_id: str) -> int:
+    return next(
+        i for i, (kind, graph, n) in enumerate(seen) if kind == "plot" and graph == graph_id and n
+    )
+
+
+def first_ask_for(seen: list[tuple[str, str, int]], graph_id: str) -> int:
+    return next(
+        i for i, (kind, output, _) in enumerate(seen) if kind == "ask" and graph_id in output
+    )
+
+
+@pytest.mark.parametrize(
+    ("address", "map_id", "chart_id"),
+    [
+        ("/jamfor?region=SE33&view=map", ids.COMPARE_MAP, ids.COMPARE_TREND),
+        (
+            "/indikatorer?indicator=unemployment_rate_20_64&view=map",
+            ids.EXPLORER_MAP,
+            ids.EXPLORER_CHART,
+        ),
+    ],
+)
+def test_a_page_opened_on_its_map_plots_the_map_before_its_later_callbacks_answer(
+    server, offline, address, map_id, chart_id
+):
+    """The graph code is settled before the page's content arrives (dashboard/chart_code.py),
+    so the map in the content plots as it mounts, before the page asks for its charts and
+    tables; before, the map waited behind that callback round (1.3 s on Jämför)."""
+    offline.add_init_script(RECORD_PLOTS)
+    offline.goto(server + address)
+    wait_for_map(offline, map_id)
+    offline.wait_for_function(
+        "(id) => window.__events.some(([kind, graph, n]) => kind === 'plot' && graph === id && n)",
+        arg=chart_id,
+    )
+    seen = events(offline)
+    assert first_plot_with_data(seen, map_id) < first_ask_for(seen, chart_id), seen
+    # the lazy chunks came with the page (fingerprinted scripts), none was fetched on demand
+    loaded = offline.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+    chunks = [url for url in loaded if "/async-" in url]
+    assert chunks and all(".v" in url.rsplit("/", 1)[1] for url in chunks), chunks
+    assert_stayed_local(offline)
+
+
+def test_a_page_opened_on_a_chart_mounts_no_graph_ahead_of_its_figures(server, offline):
+    """Only a map address warms the graph code up: on a chart, an early mount would just plot
+    the page's graphs empty before their figures come."""
+    offline.add_init_script(RECORD_PLOTS)
+    offline.goto(server + "/jamfor?region=SE33")
+    offline.wait_for_function(
+        "(id) => window.__events.some(([kind, graph, n]) => kind === 'plot' && graph === id && n)",
+        arg=ids.COMPARE_BARS,
+    )
+    offline.wait_for_load_state("networkidle")
+    assert offline.locator(f"#{WARMUP_BOX} .js-plotly-plot").count() == 0
+    assert WARMUP_GRAPH not in [graph for kind, graph, _ in events(offline) if kind == "plot"]
     assert_stayed_local(offline)

@@ -1,0 +1,67 @@
+"""A page that brings its map with it plots the map as it mounts, not after the page's later
+callbacks.
+
+dcc.Graph and dcc.Dropdown load their code lazily (React.lazy behind Suspense), so the first
+graph on a page suspends, and React reveals it only after the page's other rendering. On Jämför
+opened on its map that is the comparison's tables from the next callback round: the map came
+1.3 s after the page's own content (`bench/dashboard.sh`). So:
+- the chunks (graph, dropdown, slider) are loaded with the page as ordinary scripts
+  (fingerprinted, cached like the rest), not fetched when the first graph asks for them;
+- on an address that opens a map (`view=map`), one hidden, empty graph, dropdown and slider are
+  mounted at once, while the page's content is still on its way: they settle the lazy code and
+  pay plotly's one-time start-up, so the map in the content plots as it mounts, and the pickers
+  above it already have their height (nothing moves under the pointer afterwards).
+Pages opened on a chart keep the lazy path: their graphs wait for their figures' callback, and an
+early mount would only plot them empty first (measured: the next round left 0.5 s later).
+"""
+
+from __future__ import annotations
+
+import json
+
+from dash import Dash, Input, Output, html
+
+WARMUP_BOX = "chart-code-warmup"
+WARMUP_GRAPH = "chart-code-warmup-graph"
+CHUNKS = ("graph", "dropdown", "slider")  # the Sweden map's year is a slider
+
+
+def _hidden(component: str, props: dict) -> dict:
+    """A component as Dash's renderer takes it from a clientside callback, never shown."""
+    return {"namespace": "dash_core_components", "type": component, "props": props}
+
+
+# One of each lazy component the map pages draw: a graph, and the pickers above the map. A picker
+# whose code is still pending renders as its label alone (28 px instead of 62), then grows: when
+# the map is drawn first, that pushed it down under the pointer and a click on SE21 hit SE12.
+_WARMUP = [
+    _hidden(
+        "Graph",
+        {
+            "id": WARMUP_GRAPH,
+            "config": {"staticPlot": True, "displayModeBar": False},
+            "style": {"display": "none"},
+        },
+    ),
+    _hidden("Dropdown", {"id": f"{WARMUP_BOX}-dropdown", "options": [], "value": None}),
+    _hidden("Slider", {"id": f"{WARMUP_BOX}-slider", "min": 0, "max": 1, "value": 0}),
+]
+_WARM_UP_FOR_MAPS = (
+    "function (search) {"
+    f" return new URLSearchParams(search || '').get('view') === 'map' ? {json.dumps(_WARMUP)}"
+    " : window.dash_clientside.no_update; }"
+)
+
+
+def preload_chart_code(app: Dash, page_container: html.Div) -> html.Div:
+    """Load the graph, dropdown and slider code with the page; returns the app's layout: the page
+    container beside the box where a map address mounts the graph that settles the code."""
+    for chunk in CHUNKS:
+        app.scripts.append_script(
+            {"relative_package_path": f"dcc/async-{chunk}.js", "namespace": "dash"}
+        )
+    # Dash's page container reads the address into "_pages_location"
+    app.clientside_callback(
+        _WARM_UP_FOR_MAPS, Output(WARMUP_BOX, "children"), Input("_pages_location", "search")
+    )
+    return html.Div([page_container, html.Div(id=WARMUP_BOX, hidden=True)])
