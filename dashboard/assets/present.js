@@ -13,6 +13,8 @@
     function fit(graph) {
         if (!window.Plotly || !graph._fullLayout || graph.dataset.presentBusy) { return; }
         const on = isOn();
+        // never enlarged: nothing to restore (a relayout here only redrew every graph as it came)
+        if (!on && graph.dataset.presentBase === undefined) { return; }
         if (graph.dataset.presentBase === undefined) {
             graph.dataset.presentBase = JSON.stringify({
                 size: (graph.layout.font && graph.layout.font.size) || 14,

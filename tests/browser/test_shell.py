@@ -74,6 +74,37 @@ def test_presentation_mode_enlarges_the_page_and_is_in_the_permalink(live_server
     assert page.console_log.errors() == []
 
 
+# Counts plotly's relayouts from the moment plotly's script defines window.Plotly.
+COUNT_RELAYOUTS = """
+window.__relayouts = 0;
+let plotly;
+Object.defineProperty(window, 'Plotly', {
+    configurable: true,
+    get() { return plotly; },
+    set(value) {
+        if (value && !value.relayout.__counted) {
+            const relayout = value.relayout;
+            value.relayout = function () { window.__relayouts += 1; return relayout.apply(this, arguments); };
+            value.relayout.__counted = true;
+        }
+        plotly = value;
+    },
+});
+"""
+
+
+def test_outside_presentation_mode_the_graphs_are_not_laid_out_again(live_server, page):
+    """Presentation mode enlarges the figures by a relayout; outside it there is nothing to
+    undo, and a relayout of every graph as it came only delayed the page (the map most)."""
+    page.add_init_script(COUNT_RELAYOUTS)
+    page.goto(live_server + "/jamfor?region=SE33")
+    page.wait_for_selector("#compare-bars .barlayer .point")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => window.__relayouts") == 0
+    page.locator("#present-toggle").click()
+    page.wait_for_function("() => window.__relayouts > 0")  # the figures grow for the projector
+
+
 @pytest.mark.parametrize(
     ("link", "notice"),
     [
