@@ -7,7 +7,12 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.compare_heading import compare_heading
 from dashboard.components.controls import dropdown, labelled
-from dashboard.components.download_menu import GRAPH_CONFIG, deck_link, download_menu
+from dashboard.components.download_menu import (
+    GRAPH_CONFIG,
+    WAITING_FIGURE,
+    deck_link,
+    download_menu,
+)
 from dashboard.components.map_parts import chosen_view, europe_content, europe_section, view_tabs
 from dashboard.components.shell import shell
 from dashboard.context import catalogue, reader
@@ -164,7 +169,7 @@ def compare_page(
             [
                 html.Section(
                     [
-                        dcc.Graph(id=ids.COMPARE_BARS, config=graph_config),
+                        dcc.Graph(id=ids.COMPARE_BARS, config=graph_config, figure=WAITING_FIGURE),
                         html.P(id=ids.COMPARE_SOURCE, className="source"),
                         html.Div(
                             [
@@ -188,7 +193,7 @@ def compare_page(
         ),
         html.Section(
             [
-                dcc.Graph(id=ids.COMPARE_TREND, config=graph_config),
+                dcc.Graph(id=ids.COMPARE_TREND, config=graph_config, figure=WAITING_FIGURE),
                 html.P(id=ids.COMPARE_TREND_SOURCE, className="source"),
                 html.Div(download_menu("trend", ids.COMPARE_TREND, lang), className="export-bar"),
             ],

@@ -6,7 +6,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.controls import dropdown, labelled
-from dashboard.components.download_menu import GRAPH_CONFIG, download_menu
+from dashboard.components.download_menu import GRAPH_CONFIG, WAITING_FIGURE, download_menu
 from dashboard.components.map_parts import chosen_view, sweden_content, sweden_section, view_tabs
 from dashboard.components.shell import shell
 from dashboard.context import catalogue, reader
@@ -143,7 +143,11 @@ def explorer_page(
                         ),
                         html.Div(
                             [
-                                dcc.Graph(id=ids.EXPLORER_CHART, config=GRAPH_CONFIG),
+                                dcc.Graph(
+                                    id=ids.EXPLORER_CHART,
+                                    config=GRAPH_CONFIG,
+                                    figure=WAITING_FIGURE,
+                                ),
                                 # the source line ("Källa: …") right under the chart, then the table
                                 html.Div(id=ids.EXPLORER_TABLE),
                                 html.Div(

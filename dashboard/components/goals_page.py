@@ -7,7 +7,12 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.controls import dropdown, labelled
-from dashboard.components.download_menu import GRAPH_CONFIG, deck_link, download_menu
+from dashboard.components.download_menu import (
+    GRAPH_CONFIG,
+    WAITING_FIGURE,
+    deck_link,
+    download_menu,
+)
 from dashboard.components.goal_list import goal_list
 from dashboard.components.shell import shell
 from dashboard.context import catalogue, reader
@@ -79,7 +84,7 @@ def goals_page(
         html.Section(
             [
                 html.P(id=ids.GOALS_SENTENCE, className="sentence", **{"aria-live": "polite"}),
-                dcc.Graph(id=ids.GOALS_CHART, config=GRAPH_CONFIG),
+                dcc.Graph(id=ids.GOALS_CHART, config=GRAPH_CONFIG, figure=WAITING_FIGURE),
                 html.P(id=ids.GOALS_SOURCE, className="source"),
                 html.Div(download_menu("goal", ids.GOALS_CHART, lang), className="export-bar"),
                 html.Div(id=ids.GOALS_TABLE),
