@@ -16,6 +16,15 @@ def ris_rows(ris_2023_path):
     return read_ris_2023(ris_2023_path)
 
 
+@pytest.fixture(scope="module")
+def without_sweden(ris_rows, tmp_path_factory):
+    """RIS 2023 without its Swedish rows, written once: writing 43 000 rows takes 13 s."""
+    swedish = ris_rows["Region"].astype(str).str.startswith("SE")
+    return write_ris_2023(
+        ris_rows[~swedish], tmp_path_factory.mktemp("shrink") / "RIS_2023_no_se.xlsx"
+    )
+
+
 @pytest.fixture
 def loaded(tmp_path, ris_warehouse):
     return copy_warehouse(ris_warehouse, tmp_path)
@@ -41,20 +50,16 @@ def test_the_first_3000_rows_of_the_workbook_are_refused_naming_what_would_go(
     assert ris_fingerprint(loaded) == before
 
 
-def test_a_workbook_without_the_swedish_regions_is_refused(loaded, ris_rows, tmp_path):
+def test_a_workbook_without_the_swedish_regions_is_refused(loaded, without_sweden):
     before = ris_fingerprint(loaded)
-    swedish = ris_rows["Region"].astype(str).str.startswith("SE")
-    cut = write_ris_2023(ris_rows[~swedish], tmp_path / "RIS_2023_no_se.xlsx")
-    done = rusmon_etl(loaded, "ris", "--file", str(cut))
+    done = rusmon_etl(loaded, "ris", "--file", str(without_sweden))
     assert done.returncode == 1
     assert "8 regioner: SE11, SE12, SE21, SE22, SE23, SE31, SE32, SE33" in done.stdout
     assert ris_fingerprint(loaded) == before
 
 
-def test_allow_shrink_accepts_the_smaller_file(loaded, ris_rows, tmp_path):
-    swedish = ris_rows["Region"].astype(str).str.startswith("SE")
-    cut = write_ris_2023(ris_rows[~swedish], tmp_path / "RIS_2023_no_se.xlsx")
-    done = rusmon_etl(loaded, "ris", "--file", str(cut), "--allow-shrink")
+def test_allow_shrink_accepts_the_smaller_file(loaded, without_sweden):
+    done = rusmon_etl(loaded, "ris", "--file", str(without_sweden), "--allow-shrink")
     assert done.returncode == 0, done.stdout
     assert ris_fingerprint(loaded)[0] == 43_296 - 8 * 22 * 8
 
