@@ -119,3 +119,22 @@ def wait_for_query(page: Page, part: str, timeout: float = 20_000) -> None:
     page.wait_for_function(
         "(part) => window.location.search.includes(part)", arg=part, timeout=timeout
     )
+
+
+def when_plotly_arrives(setup: str) -> str:
+    """An init script that runs `setup` (JavaScript; `plotly` is the library) the moment
+    plotly's script defines window.Plotly, before any graph is drawn."""
+    return f"""
+let plotly;
+Object.defineProperty(window, 'Plotly', {{
+    configurable: true,
+    get() {{ return plotly; }},
+    set(value) {{
+        plotly = value;
+        if (value && !value.__testHooked) {{
+            {setup}
+            value.__testHooked = true;
+        }}
+    }},
+}});
+"""

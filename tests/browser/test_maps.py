@@ -14,7 +14,13 @@ from dashboard.chart_code import WARMUP_BOX, WARMUP_GRAPH
 from dashboard.data_access.reader import WarehouseReader
 from dashboard.views.maps import EUROPE_CENTRE, SWEDEN_CENTRE, _laea
 from indicators.formatting import format_number
-from tests.browser.helpers import screenshot, start_server, stop_server, wait_for_text
+from tests.browser.helpers import (
+    screenshot,
+    start_server,
+    stop_server,
+    wait_for_text,
+    when_plotly_arrives,
+)
 from tests.maps_support import with_geometry
 
 pytestmark = pytest.mark.browser
@@ -391,26 +397,18 @@ def test_the_heading_comes_with_the_map_and_nothing_above_it_moves_afterwards(se
 # In order: every Plotly.react (the graph's id and how many traces it was given) and every
 # callback request the page sends (its outputs). A setter on window.Plotly wraps react the moment
 # plotly's script defines it, before any graph mounts.
-RECORD_PLOTS = """
-window.__events = [];
-let plotly;
-Object.defineProperty(window, 'Plotly', {
-    configurable: true,
-    get() { return plotly; },
-    set(value) {
-        if (value && !value.react.__recorded) {
-            const react = value.react;
-            value.react = function (gd, figure) {
-                const graph = gd && gd.closest ? gd.closest('[id]') : null;
-                const traces = ((figure && figure.data) || []).length;
-                window.__events.push(['plot', graph ? graph.id : '?', traces]);
-                return react.apply(this, arguments);
-            };
-            value.react.__recorded = true;
-        }
-        plotly = value;
-    },
-});
+RECORD_PLOTS = (
+    "window.__events = [];"
+    + when_plotly_arrives(
+        """const react = plotly.react;
+        plotly.react = function (gd, figure) {
+            const graph = gd && gd.closest ? gd.closest('[id]') : null;
+            const traces = ((figure && figure.data) || []).length;
+            window.__events.push(['plot', graph ? graph.id : '?', traces]);
+            return react.apply(this, arguments);
+        };"""
+    )
+    + """
 const send = window.fetch;
 window.fetch = function (input, init) {
     const body = init && typeof init.body === 'string' ? init.body : '';
@@ -418,6 +416,7 @@ window.fetch = function (input, init) {
     return send.apply(this, arguments);
 };
 """
+)
 
 
 def events(page: Page) -> list[tuple[str, str, int]]:

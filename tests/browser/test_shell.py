@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.helpers import screenshot, wait_for_query
+from tests.browser.helpers import screenshot, wait_for_query, when_plotly_arrives
 
 pytestmark = pytest.mark.browser
 
@@ -75,22 +75,10 @@ def test_presentation_mode_enlarges_the_page_and_is_in_the_permalink(live_server
 
 
 # Counts plotly's relayouts from the moment plotly's script defines window.Plotly.
-COUNT_RELAYOUTS = """
-window.__relayouts = 0;
-let plotly;
-Object.defineProperty(window, 'Plotly', {
-    configurable: true,
-    get() { return plotly; },
-    set(value) {
-        if (value && !value.relayout.__counted) {
-            const relayout = value.relayout;
-            value.relayout = function () { window.__relayouts += 1; return relayout.apply(this, arguments); };
-            value.relayout.__counted = true;
-        }
-        plotly = value;
-    },
-});
-"""
+COUNT_RELAYOUTS = "window.__relayouts = 0;" + when_plotly_arrives(
+    """const relayout = plotly.relayout;
+    plotly.relayout = function () { window.__relayouts += 1; return relayout.apply(this, arguments); };"""
+)
 
 
 def test_outside_presentation_mode_the_graphs_are_not_laid_out_again(live_server, page):
