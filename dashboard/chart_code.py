@@ -1,5 +1,5 @@
-"""A page that brings its map with it plots the map as it mounts, not after the page's later
-callbacks.
+"""A page that brings its map (or Jämför its bars) with it plots it as it mounts, not after the
+page's later callbacks.
 
 dcc.Graph and dcc.Dropdown load their code lazily (React.lazy behind Suspense), so the first
 graph on a page suspends, and React reveals it only after the page's other rendering. On Jämför
@@ -7,12 +7,13 @@ opened on its map that is the comparison's tables from the next callback round: 
 1.3 s after the page's own content (`bench/dashboard.sh`). So:
 - the chunks (graph, dropdown, slider) are loaded with the page as ordinary scripts
   (fingerprinted, cached like the rest), not fetched when the first graph asks for them;
-- on an address that opens a map (`view=map`), one hidden, empty graph, dropdown and slider are
+- on an address that opens a map (`view=map`), or Jämför, whose page brings its bars, one
+  hidden, empty graph, dropdown and slider are
   mounted at once, while the page's content is still on its way: they settle the lazy code and
-  pay plotly's one-time start-up, so the map in the content plots as it mounts, and the pickers
-  above it already have their height (nothing moves under the pointer afterwards).
-Pages opened on a chart keep the lazy path: their graphs wait for their figures' callback, and an
-early mount would only plot them empty first (measured: the next round left 0.5 s later).
+  pay plotly's one-time start-up, so the map or the bars in the content plot as they mount, and
+  the pickers above them already have their height (nothing moves under the pointer afterwards).
+Other pages opened on a chart keep the lazy path: their graphs wait for their figures' callback,
+and an early mount would only plot them empty first (measured: the next round left 0.5 s later).
 """
 
 from __future__ import annotations
@@ -46,10 +47,13 @@ _WARMUP = [
     _hidden("Dropdown", {"id": f"{WARMUP_BOX}-dropdown", "options": [], "value": None}),
     _hidden("Slider", {"id": f"{WARMUP_BOX}-slider", "min": 0, "max": 1, "value": 0}),
 ]
-_WARM_UP_FOR_MAPS = (
-    "function (search) {"
-    f" return new URLSearchParams(search || '').get('view') === 'map' ? {json.dumps(_WARMUP)}"
-    " : window.dash_clientside.no_update; }"
+# Jämför brings its bars with the page too (components/compare_page.py); other charts wait for
+# their callback, and an early mount would only plot them empty first.
+_WARM_UP = (
+    "function (path, search) {"
+    " const map = new URLSearchParams(search || '').get('view') === 'map';"
+    " const bars = /\\/jamfor$/.test(path || '');"
+    f" return map || bars ? {json.dumps(_WARMUP)} : window.dash_clientside.no_update; }}"
 )
 
 
@@ -62,6 +66,9 @@ def preload_chart_code(app: Dash, page_container: html.Div) -> html.Div:
         )
     # Dash's page container reads the address into "_pages_location"
     app.clientside_callback(
-        _WARM_UP_FOR_MAPS, Output(WARMUP_BOX, "children"), Input("_pages_location", "search")
+        _WARM_UP,
+        Output(WARMUP_BOX, "children"),
+        Input("_pages_location", "pathname"),
+        Input("_pages_location", "search"),
     )
     return html.Div([page_container, html.Div(id=WARMUP_BOX, hidden=True)])

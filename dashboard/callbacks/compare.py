@@ -13,7 +13,7 @@ from dashboard.components.rii_standing import card
 from dashboard.components.table import simple_table, table_details
 from dashboard.figures.common import empty_figure
 from dashboard.i18n import t
-from dashboard.views.compare import CompareView, compare_view, year_options
+from dashboard.views.compare import CompareView, remembered_compare_view, year_options
 
 
 def _caveats(view: CompareView, lang: str) -> list:
@@ -77,7 +77,7 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         return cached_answer(
             reader,
             ("compare", *args),
-            lambda: components(compare_view(reader, catalogue_of(), *args), lang),
+            lambda: components(remembered_compare_view(reader, catalogue_of(), *args), lang),
         )
 
     choices = [
@@ -113,6 +113,7 @@ def register(app: Dash, reader_of, catalogue_of) -> None:
         *choices,
         Input(ids.COMPARE_VIEW, "value"),
         State(ids.COMPARE_LANG, "data"),
+        prevent_initial_call=True,  # a page opened on its chart comes with its bars
     )
     def _bars(region, edition, year, benchmark, also, peers, view, lang):
         # The bars' pane is hidden behind the map: drawing them there delayed the map (plotly

@@ -18,7 +18,13 @@ from dashboard.components.shell import shell
 from dashboard.context import catalogue, reader
 from dashboard.data_access import ris
 from dashboard.i18n import language, t
-from dashboard.views.compare import DEFAULT_REGION, heading_text, region_options, year_options
+from dashboard.views.compare import (
+    DEFAULT_REGION,
+    heading_text,
+    region_options,
+    remembered_compare_view,
+    year_options,
+)
 from dashboard.views.maps import COLOURS
 from dashboard.views.maps import indicator_options as map_indicators
 
@@ -120,6 +126,22 @@ def compare_page(
     map_indicator = map_indicator if map_indicator in map_values else (map_values or [None])[0]
     map_colour = _query.get("mapcolour")
     map_colour = map_colour if map_colour in COLOURS else "ratio"
+    chosen_benchmark = benchmark if benchmark in ris.BENCHMARKS else "leaders"
+    bars = (
+        WAITING_FIGURE  # drawn when its tab opens (callbacks/compare.py)
+        if view == "map"
+        else remembered_compare_view(
+            reader(),
+            catalogue(),
+            chosen_region,
+            chosen_edition,
+            chosen_year,
+            lang,
+            chosen_benchmark,
+            tuple(chosen_also),
+            tuple(chosen_peers),
+        ).bars
+    )
     # a page opened on the map draws it at once: no callback round before the first map
     map_content = (
         europe_content(
@@ -169,7 +191,8 @@ def compare_page(
             [
                 html.Section(
                     [
-                        dcc.Graph(id=ids.COMPARE_BARS, config=graph_config, figure=WAITING_FIGURE),
+                        # a page opened on its chart draws the bars at once, like a map
+                        dcc.Graph(id=ids.COMPARE_BARS, config=graph_config, figure=bars),
                         html.P(id=ids.COMPARE_SOURCE, className="source"),
                         html.Div(
                             [

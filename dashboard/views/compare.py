@@ -376,3 +376,20 @@ def compare_view(
         group=group,
         benchmark=benchmark,
     )
+
+
+def remembered_compare_view(
+    reader: WarehouseReader,
+    catalogue: Catalogue,
+    region: str,
+    edition: int,
+    year: int,
+    lang: str,
+    benchmark: str = "leaders",
+    also: tuple[str, ...] = (),
+    peers: tuple[str, ...] = (),
+) -> CompareView:
+    """`compare_view` once per warehouse version and choices: the page brings its bars with it
+    and the page's callback builds the rest from the same view."""
+    args = (region, edition, year, lang, benchmark, tuple(also), tuple(peers))
+    return reader.memo(("compare-view", *args), lambda: compare_view(reader, catalogue, *args))

@@ -28,12 +28,9 @@ def test_the_se33_chart_shows_21_bars_around_the_leaders(live_server, page):
     trademarks = weaker["y"].index("Varumärken")
     assert weaker["customdata"][trademarks] == ["56,14", "154,78", "0,36"]
     assert page.locator("h1").inner_text() == "Övre Norrland jämfört med Europas innovationsledare"
-    assert (
-        "Västerbottens och Norrbottens län" in page.locator(f"#{ids.COMPARE_CAVEATS}").inner_text()
-    )
-    assert (
-        "Regional Innovation Scoreboard 2023" in page.locator(f"#{ids.COMPARE_SOURCE}").inner_text()
-    )
+    # the bars come with the page; the caveats and the source with the page's first callback
+    wait_for_text(page, f"#{ids.COMPARE_CAVEATS}", "Västerbottens och Norrbottens län")
+    wait_for_text(page, f"#{ids.COMPARE_SOURCE}", "Regional Innovation Scoreboard 2023")
     assert page.console_log.errors() == []
     screenshot(page, "jamfor-se33")
 

@@ -435,8 +435,11 @@ def first_ask_for(seen: list[tuple[str, str, int]], graph_id: str) -> int:
     )
 
 
+PLOTTED = "(id) => window.__events.some(([kind, graph, n]) => kind === 'plot' && graph === id && n)"
+
+
 @pytest.mark.parametrize(
-    ("address", "map_id", "chart_id"),
+    ("address", "first_id", "later_id"),
     [
         ("/jamfor?region=SE33&view=map", ids.COMPARE_MAP, ids.COMPARE_TREND),
         (
@@ -444,23 +447,22 @@ def first_ask_for(seen: list[tuple[str, str, int]], graph_id: str) -> int:
             ids.EXPLORER_MAP,
             ids.EXPLORER_CHART,
         ),
+        ("/jamfor?region=SE33", ids.COMPARE_BARS, ids.COMPARE_TREND),  # the page brings its bars
     ],
 )
-def test_a_page_opened_on_its_map_plots_the_map_before_its_later_callbacks_answer(
-    server, offline, address, map_id, chart_id
+def test_a_page_opened_on_its_map_or_jamfors_bars_plots_them_before_its_later_callbacks(
+    server, offline, address, first_id, later_id
 ):
     """The graph code is settled before the page's content arrives (dashboard/chart_code.py),
-    so the map in the content plots as it mounts, before the page asks for its charts and
-    tables; before, the map waited behind that callback round (1.3 s on Jämför)."""
+    so the map (or Jämför's bars) in the content plots as it mounts, before the page asks for
+    its other charts and tables; before, it waited behind that callback round (1.3 s on
+    Jämför)."""
     offline.add_init_script(RECORD_PLOTS)
     offline.goto(server + address)
-    wait_for_map(offline, map_id)
-    offline.wait_for_function(
-        "(id) => window.__events.some(([kind, graph, n]) => kind === 'plot' && graph === id && n)",
-        arg=chart_id,
-    )
+    offline.wait_for_function(PLOTTED, arg=first_id)
+    offline.wait_for_function(PLOTTED, arg=later_id)
     seen = events(offline)
-    assert first_plot_with_data(seen, map_id) < first_ask_for(seen, chart_id), seen
+    assert first_plot_with_data(seen, first_id) < first_ask_for(seen, later_id), seen
     # the lazy chunks came with the page (fingerprinted scripts), none was fetched on demand
     loaded = offline.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
     chunks = [url for url in loaded if "/async-" in url]
@@ -469,14 +471,12 @@ def test_a_page_opened_on_its_map_plots_the_map_before_its_later_callbacks_answe
 
 
 def test_a_page_opened_on_a_chart_mounts_no_graph_ahead_of_its_figures(server, offline):
-    """Only a map address warms the graph code up: on a chart, an early mount would just plot
-    the page's graphs empty before their figures come."""
+    """Only a map address and Jämför, which bring their figures with the page, warm the graph
+    code up: on another chart, an early mount would just plot the page's graphs empty before
+    their figures come."""
     offline.add_init_script(RECORD_PLOTS)
-    offline.goto(server + "/jamfor?region=SE33")
-    offline.wait_for_function(
-        "(id) => window.__events.some(([kind, graph, n]) => kind === 'plot' && graph === id && n)",
-        arg=ids.COMPARE_BARS,
-    )
+    offline.goto(server + "/indikatorer?indicator=unemployment_rate_20_64")
+    offline.wait_for_function(PLOTTED, arg=ids.EXPLORER_CHART)
     offline.wait_for_load_state("networkidle")
     assert offline.locator(f"#{WARMUP_BOX} .js-plotly-plot").count() == 0
     assert WARMUP_GRAPH not in [graph for kind, graph, _ in events(offline) if kind == "plot"]
