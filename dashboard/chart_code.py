@@ -7,13 +7,15 @@ opened on its map that is the comparison's tables from the next callback round: 
 1.3 s after the page's own content (`bench/dashboard.sh`). So:
 - the chunks (graph, dropdown, slider) are loaded with the page as ordinary scripts
   (fingerprinted, cached like the rest), not fetched when the first graph asks for them;
-- on an address that opens a map (`view=map`), or Jämför, whose page brings its bars, one
-  hidden, empty graph, dropdown and slider are
-  mounted at once, while the page's content is still on its way: they settle the lazy code and
-  pay plotly's one-time start-up, so the map or the bars in the content plot as they mount, and
-  the pickers above them already have their height (nothing moves under the pointer afterwards).
-Other pages opened on a chart keep the lazy path: their graphs wait for their figures' callback,
-and an early mount would only plot them empty first (measured: the next round left 0.5 s later).
+- every address mounts one hidden dropdown and slider at once, while the page's content is still
+  on its way: the pickers come with their height, and nothing under them moves afterwards (a
+  picker whose code was pending stood as its label alone and grew 34 px later);
+- an address that opens a map (`view=map`), or Jämför, whose page brings its bars, also mounts
+  one hidden, empty graph: it settles the lazy graph code and pays plotly's one-time start-up,
+  so the map or the bars in the content plot as they mount.
+Other pages opened on a chart keep the lazy graph: their graphs wait for their figures'
+callback, and an early mount would only plot them empty first (measured: the next round left
+0.5 s later).
 """
 
 from __future__ import annotations
@@ -32,34 +34,36 @@ def _hidden(component: str, props: dict) -> dict:
     return {"namespace": "dash_core_components", "type": component, "props": props}
 
 
-# One of each lazy component the map pages draw: a graph, and the pickers above the map. A picker
-# whose code is still pending renders as its label alone (28 px instead of 62), then grows: when
-# the map is drawn first, that pushed it down under the pointer and a click on SE21 hit SE12.
-_WARMUP = [
-    _hidden(
-        "Graph",
-        {
-            "id": WARMUP_GRAPH,
-            "config": {"staticPlot": True, "displayModeBar": False},
-            "style": {"display": "none"},
-        },
-    ),
+# The pickers: one whose code is still pending renders as its label alone (28 px instead of 62),
+# then grows and pushes everything under it down. Settled on every page: when a map was drawn
+# first, that moved it under the pointer and a click on SE21 hit SE12.
+_PICKERS = [
     _hidden("Dropdown", {"id": f"{WARMUP_BOX}-dropdown", "options": [], "value": None}),
     _hidden("Slider", {"id": f"{WARMUP_BOX}-slider", "min": 0, "max": 1, "value": 0}),
 ]
-# Jämför brings its bars with the page too (components/compare_page.py); other charts wait for
-# their callback, and an early mount would only plot them empty first.
+# The graph: only where the page brings its figure with it, a map or Jämför's bars
+# (components/compare_page.py); other charts wait for their callback, and an early mount would
+# only plot them empty first.
+_GRAPH = _hidden(
+    "Graph",
+    {
+        "id": WARMUP_GRAPH,
+        "config": {"staticPlot": True, "displayModeBar": False},
+        "style": {"display": "none"},
+    },
+)
 _WARM_UP = (
     "function (path, search) {"
     " const map = new URLSearchParams(search || '').get('view') === 'map';"
     " const bars = /\\/jamfor$/.test(path || '');"
-    f" return map || bars ? {json.dumps(_WARMUP)} : window.dash_clientside.no_update; }}"
+    f" return map || bars ? {json.dumps([_GRAPH, *_PICKERS])} : {json.dumps(_PICKERS)}; }}"
 )
 
 
 def preload_chart_code(app: Dash, page_container: html.Div) -> html.Div:
     """Load the graph, dropdown and slider code with the page; returns the app's layout: the page
-    container beside the box where a map address mounts the graph that settles the code."""
+    container beside the box where every address mounts the pickers, and a map address or
+    Jämför the graph, that settle the code."""
     for chunk in CHUNKS:
         app.scripts.append_script(
             {"relative_package_path": f"dcc/async-{chunk}.js", "namespace": "dash"}

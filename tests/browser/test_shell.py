@@ -93,6 +93,35 @@ def test_outside_presentation_mode_the_graphs_are_not_laid_out_again(live_server
     page.wait_for_function("() => window.__relayouts > 0")  # the figures grow for the projector
 
 
+# Each row of pickers' height when it first came into the page.
+RECORD_FIRST_HEIGHTS = """
+window.__firstHeights = new Map();
+new MutationObserver(() => {
+    document.querySelectorAll('.controls').forEach((row) => {
+        if (!window.__firstHeights.has(row)) {
+            window.__firstHeights.set(row, row.getBoundingClientRect().height);
+        }
+    });
+}).observe(document, {subtree: true, childList: true});
+"""
+
+
+def test_every_row_of_pickers_comes_with_its_height(live_server, page):
+    """A picker whose code was still loading stood as its label alone and grew 34 px later,
+    moving everything under it (dashboard/chart_code.py)."""
+    page.add_init_script(RECORD_FIRST_HEIGHTS)
+    for path in ("/jamfor", "/indikatorer", "/maluppfoljning", "/"):
+        page.goto(live_server + path)
+        page.wait_for_selector(".controls")
+        page.wait_for_load_state("networkidle")
+        grown = page.evaluate(
+            """() => Array.from(window.__firstHeights).filter(([row, first]) =>
+                row.isConnected && row.getBoundingClientRect().height !== first
+            ).map(([row, first]) => [first, row.getBoundingClientRect().height, row.innerText])"""
+        )
+        assert grown == [], path
+
+
 @pytest.mark.parametrize(
     ("link", "notice"),
     [
