@@ -419,7 +419,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{percent} of the EU level the same year",
     },
     "card.group": {"sv": "Prestationsgrupp", "en": "Performance group"},
-    "card.rank": {"sv": "Plats {rank} av {n} regioner", "en": "Rank {rank} of {n} regions"},
+    "card.rank": {"sv": "Placering {rank} av {n} regioner", "en": "Rank {rank} of {n} regions"},
     "card.change": {
         "sv": "Förändring sedan {year}: {change}",
         "en": "Change since {year}: {change}",
@@ -723,7 +723,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "France's outermost regions (FRY) are shown in a row between the Azores and the Canary Islands.",
     },
     "maps.hover.ratio": {"sv": "Kvot mot {group}: {ratio}", "en": "Ratio to {group}: {ratio}"},
-    "maps.hover.rank": {"sv": "Rang: {rank}", "en": "Rank: {rank}"},
+    "maps.hover.rank": {"sv": "Placering: {rank}", "en": "Rank: {rank}"},
     "maps.unmapped": {
         "sv": "Saknar karta (har värden men ingen gräns i kartfilerna): {regions}",
         "en": "No map (values but no boundary in the map files): {regions}",

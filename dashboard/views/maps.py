@@ -312,7 +312,7 @@ def _europe_hover(row, label: str, group: str, year: int, lang: str, colour: str
 
 def _europe_standing(rows: pd.DataFrame, region: str, *line_args) -> str | None:
     """The chosen region's own line under the map and on the slide: "Övre Norrland (SE33):
-    Innovationsindex 2023: 0,53; Kvot mot …: 0,85; Rang: 57 av 244"."""
+    Innovationsindex 2023: 0,53; Kvot mot …: 0,85; Placering: 57 av 244"."""
     chosen = rows[rows["region_code"] == region]
     if chosen.empty:
         return None

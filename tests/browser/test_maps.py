@@ -184,7 +184,7 @@ def test_clicking_se21_selects_smaland_med_oarna_on_the_page(server, offline):
     (x, y), hover = hover_over(
         page, ids.COMPARE_MAP, 14.8, 56.9, EUROPE_CENTRE, "Småland med öarna (SE21)"
     )
-    assert "Rang:" in hover and "Kvot mot" in hover
+    assert "Placering:" in hover and "Kvot mot" in hover
     page.mouse.click(x, y)
     page.mouse.move(5, 5)  # off the map: no hover label left over the redraw
     wait_for_text(page, "h1", "Småland med öarna", timeout=45_000)

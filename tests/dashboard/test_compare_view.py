@@ -27,7 +27,7 @@ def test_the_card_shows_rii_group_rank_and_ratio(reader, cat):
     assert "115 % av EU-nivån samma år" in card.replace("\u00a0", " ")
     assert "Kvot mot innovationsledarnas snitt: 0,85" in card
     assert "Stark innovatör" in card
-    assert "Plats 57 av 244 regioner" in card
+    assert "Placering 57 av 244 regioner" in card
 
 
 def test_the_ratio_is_the_value_over_the_mean_of_the_36_leaders(reader):

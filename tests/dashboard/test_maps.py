@@ -109,7 +109,7 @@ def test_hover_gives_name_value_ratio_and_rank_in_swedish(reader, cat):
     hover = view.rows.set_index("region_code")["hover"]
     assert hover["SE33"] == (
         "<b>Övre Norrland (SE33)</b><br>Innovationsindex 2023: 124,81<br>"
-        "Kvot mot innovationsledarnas snitt: 0,85<br>Rang: 57 av 244"
+        "Kvot mot innovationsledarnas snitt: 0,85<br>Placering: 57 av 244"
     )
     assert hover["NO0B"].endswith("Innovationsindex 2023: uppgift saknas")
 
@@ -315,7 +315,7 @@ def test_the_chosen_region_s_value_ratio_and_rank_stand_under_the_europe_map(rea
     expected = (
         f"Övre Norrland (SE33): Innovationsindex 2023: {format_number(se33.region_value, 2)}; "
         f"Kvot mot innovationsledarnas snitt: {format_number(se33.ratio, 2)}; "
-        f"Rang: {int(se33['rank'])} av {int(se33.ranked)}"
+        f"Placering: {int(se33['rank'])} av {int(se33.ranked)}"
     )
     assert view.notes[0] == expected
 

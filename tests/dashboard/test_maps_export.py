@@ -39,7 +39,7 @@ def test_the_europe_map_is_a_1920_by_1080_slide_with_the_attribution(reader, cat
     assert "choroplethlocation" in text  # the regions were drawn
     assert ">0,25<" in text and ">Kvot<" in text  # the scale, Swedish
     assert "Småland med öarna (SE21): Innovationsindex" in text  # its own line
-    assert "Rang: 93 av 244" in text
+    assert "Placering: 93 av 244" in text
 
 
 def test_the_sweden_map_in_english(reader, cat):

@@ -54,7 +54,7 @@ def test_a_missing_indicator_is_neither_strongest_nor_weakest(ris_reader, cat):
         "Uppgift saknas (0,00 alla år i RIS-filen; ingår inte i jämförelsen): Fina partiklar"
         in text
     )
-    assert "Plats 16 av 244 regioner" in text
+    assert "Placering 16 av 244 regioner" in text
 
 
 def test_an_isolated_zero_among_the_weakest_has_its_caveat(ris_reader, cat):
