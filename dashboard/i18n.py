@@ -715,8 +715,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Performance groups in the Regional Innovation Scoreboard {edition}",
     },
     "maps.europe.how": {
-        "sv": "Färgen är regionens värde för {indicator} delat med {group}: blått = starkare (över 1), orange = svagare (under 1), på en logaritmisk skala där ½ och 2 ligger lika långt från 1. Skalan visar det spann regionerna når, högst ⅛ till 8 gånger. Grått = uppgift saknas.",
-        "en": "The colour is the region's score for {indicator} divided by {group}: blue = stronger (above 1), orange = weaker (below 1), on a logarithmic scale where ½ and 2 are as far from 1. The scale shows the range the regions reach, at most ⅛ to 8 times. Grey = no data.",
+        "sv": "Färgen är regionens värde för {indicator} delat med {group}: blått = starkare (över 1), orange = svagare (under 1), på en logaritmisk skala där ½ och 2 ligger lika långt från 1. Skalan visar bara det spann regionerna når, aldrig bortom ⅛ och 8 gånger. Grått = uppgift saknas.",
+        "en": "The colour is the region's score for {indicator} divided by {group}: blue = stronger (above 1), orange = weaker (below 1), on a logarithmic scale where ½ and 2 are as far from 1. The scale shows only the range the regions reach, never beyond ⅛ and 8 times. Grey = no data.",
     },
     "maps.europe.insets": {
         "sv": "Frankrikes utomeuropeiska regioner (FRY) visas i en rad mellan Azorerna och Kanarieöarna.",
