@@ -69,6 +69,12 @@ def record(page, url: str, output: str) -> tuple[str, dict]:
     page.on("request", keep)
     page.goto(url)
     page.wait_for_load_state("networkidle")
+    # a page that brings its figure draws it first and asks for the rest after: on a cold
+    # browser that drawing can outlast networkidle's half second
+    for _ in range(50):
+        if captured:
+            break
+        page.wait_for_timeout(100)
     if not captured and output.startswith("overview-"):
         page.locator("#overview-region").click()
         page.locator("input.dash-dropdown-search").fill("Västmanlands")
