@@ -100,6 +100,7 @@ TEXT: dict[str, dict[str, str]] = {
     "explorer.mode.series": {"sv": "Tidsserie", "en": "Time series"},
     "explorer.mode.bar": {"sv": "Staplar för ett år", "en": "Bars for one year"},
     "explorer.period": {"sv": "År (staplar)", "en": "Year (bars)"},
+    "explorer.period.latest": {"sv": "Senaste året", "en": "Latest year"},
     "explorer.sex": {"sv": "Kön", "en": "Sex"},
     "explorer.women_men": {"sv": "Kvinnor och män", "en": "Women and men"},
     "explorer.base": {"sv": "Index, basår = 100", "en": "Index, base year = 100"},

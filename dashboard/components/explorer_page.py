@@ -94,7 +94,14 @@ def explorer_page(
             ),
             labelled(
                 t("explorer.period", lang),
-                dropdown(ids.EXPLORER_PERIOD, periods, year, lang, clearable=True),
+                dropdown(
+                    ids.EXPLORER_PERIOD,
+                    periods,
+                    year,
+                    lang,
+                    clearable=True,
+                    placeholder=t("explorer.period.latest", lang),  # what an empty choice draws
+                ),
             ),
             html.Fieldset(
                 [

@@ -69,6 +69,8 @@ def test_the_chosen_regions_are_drawn_and_women_and_men_split_them(live_server, 
     page.goto(live_server + MATCHING)
     wait_for_traces(page, 2)
     assert {t["name"] for t in traces(page)} == {"Kalmar län", "Västmanlands län"}
+    # no year chosen for the bars: the empty picker says which year they would show
+    assert "Senaste året" in page.locator(f"#{ids.EXPLORER_PERIOD}").inner_text()
     page.locator(f"#{ids.EXPLORER_SEX} label", has_text="Kvinnor och män").click()
     wait_for_traces(page, 4)
     assert "Kalmar län, kvinnor" in {t["name"] for t in traces(page)}
