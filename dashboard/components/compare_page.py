@@ -65,6 +65,7 @@ def compare_page(
     chosen_year = _int(year) if _int(year) in years else years[0]
     chosen_also = [c for c in (also or "").split(",") if c in codes]
     chosen_peers = [c for c in (peers or "").split(",") if c in codes]
+    chosen_benchmark = benchmark if benchmark in ris.BENCHMARKS else "leaders"
     benchmarks = html.Div(
         [
             labelled(
@@ -72,7 +73,7 @@ def compare_page(
                 dropdown(
                     ids.COMPARE_BENCHMARK,
                     [{"label": t(f"bench.option.{b}", lang), "value": b} for b in ris.BENCHMARKS],
-                    benchmark if benchmark in ris.BENCHMARKS else "leaders",
+                    chosen_benchmark,
                     lang,
                 ),
             ),
@@ -126,7 +127,6 @@ def compare_page(
     map_indicator = map_indicator if map_indicator in map_values else (map_values or [None])[0]
     map_colour = _query.get("mapcolour")
     map_colour = map_colour if map_colour in COLOURS else "ratio"
-    chosen_benchmark = benchmark if benchmark in ris.BENCHMARKS else "leaders"
     bars = (
         WAITING_FIGURE  # drawn when its tab opens (callbacks/compare.py)
         if view == "map"
@@ -150,7 +150,7 @@ def compare_page(
             chosen_region,
             chosen_edition,
             chosen_year,
-            benchmark if benchmark in ris.BENCHMARKS else "leaders",
+            chosen_benchmark,
             chosen_peers,
             map_indicator,
             map_colour,
